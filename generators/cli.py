@@ -1,0 +1,141 @@
+"""The `playbook` command: parses arguments and calls library verbs, nothing more."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import traceback
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from generators import scaffold, schema
+from generators.errors import ContentError, Problem
+from generators.model import ENTITY_KINDS, KINDS
+from generators.pipeline import check
+
+DEFAULT_PLAYBOOK = Path("playbook")
+
+
+class UsageError(Exception):
+    """The command line asks for something that cannot be done."""
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point of the `playbook` command; returns the exit status."""
+    parser = _parser()
+    args = parser.parse_args(argv)
+    handler: Callable[[argparse.Namespace], int] = args.handler
+    try:
+        return handler(args)
+    except (ContentError, UsageError) as exc:
+        if args.debug:
+            traceback.print_exc()
+        problems = exc.problems if isinstance(exc, ContentError) else []
+        for problem in problems:
+            print(problem.render(), file=sys.stderr)
+        if not problems:
+            print(f"playbook: error: {exc}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        print("playbook: interrupted", file=sys.stderr)
+        return 130
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="playbook",
+        description="Compile a team playbook written as YAML into a documentation site.")
+    parser.add_argument("--debug", action="store_true",
+                        help="show Python tracebacks for errors (for bug reports)")
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    validate = commands.add_parser(
+        "validate", help="check every file of a playbook and report all problems",
+        description="Check every file of a playbook: YAML, fields, cross-references and lint "
+                    "rules. Exits 1 when there is any error; warnings alone exit 0.")
+    _playbook_option(validate)
+    validate.add_argument("--format", choices=("text", "json"), default="text",
+                          help="output format (default: text)")
+    validate.set_defaults(handler=_validate)
+
+    schema_cmd = commands.add_parser(
+        "schema", help="write a JSON Schema per kind, for editor completion",
+        description="Write one JSON Schema file per kind of playbook file.")
+    schema_cmd.add_argument("--out", type=Path, default=DEFAULT_PLAYBOOK / "schemas",
+                            help="folder to write into (default: playbook/schemas)")
+    schema_cmd.set_defaults(handler=_schema)
+
+    new = commands.add_parser(
+        "new", help="write a starter file for a new entity",
+        description="Write a valid starter file for a new entity into the playbook.")
+    new.add_argument("kind", metavar="KIND",
+                     help="one of: " + ", ".join(k.name for k in ENTITY_KINDS))
+    new.add_argument("id", metavar="ID", help="id of the new entity, e.g. 'field-marketer'")
+    _playbook_option(new)
+    new.set_defaults(handler=_new)
+    return parser
+
+
+def _playbook_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--playbook", type=Path, default=DEFAULT_PLAYBOOK, metavar="DIR",
+                        help="playbook folder (default: ./playbook)")
+
+
+def _validate(args: argparse.Namespace) -> int:
+    checked = check(args.playbook)
+    counts = checked.playbook.counts()
+    if args.format == "json":
+        report = {"ok": checked.ok, "counts": counts,
+                  "problems": [p.to_json() for p in checked.problems]}
+        print(json.dumps(report, indent=2))
+        return 0 if checked.ok else 1
+    for problem in checked.problems:
+        print(problem.render(), file=sys.stderr)
+    if not checked.ok:
+        errors = len(checked.problems) - len(checked.warnings)
+        print(f"{_plural(errors, 'error')}, {_plural(len(checked.warnings), 'warning')}",
+              file=sys.stderr)
+        return 1
+    _print_counts(args.playbook, counts, checked.warnings)
+    return 0
+
+
+def _print_counts(root: Path, counts: dict[str, int], warnings: list[Problem]) -> None:
+    total = sum(counts.values())
+    print(f"{root}: {_plural(total, 'entity', 'entities')} checked, no errors"
+          + (f", {_plural(len(warnings), 'warning')}" if warnings else ""))
+    width = max(len(name) for name in counts)
+    for name, count in counts.items():
+        if count:
+            print(f"  {name.ljust(width)}  {count:>4}")
+
+
+def _schema(args: argparse.Namespace) -> int:
+    written = schema.write_schemas(args.out)
+    print(f"wrote {len(written)} schemas to {args.out}")
+    return 0
+
+
+def _new(args: argparse.Namespace) -> int:
+    kind = KINDS.get(args.kind) or next(
+        (k for k in ENTITY_KINDS if args.kind == k.folder), None)
+    if kind is None or kind.name == "manifest":
+        from generators.errors import did_you_mean
+
+        hint = did_you_mean(args.kind, [k.name for k in ENTITY_KINDS])
+        raise UsageError(f"unknown kind '{args.kind}'" + (f" ({hint})" if hint else ""))
+    try:
+        path = scaffold.new_entity(args.playbook, kind, args.id)
+    except scaffold.ScaffoldError as exc:
+        raise UsageError(str(exc)) from None
+    print(f"wrote {path}")
+    return 0
+
+
+def _plural(count: int, word: str, plural: str | None = None) -> str:
+    return f"{count} {word if count == 1 else plural or word + 's'}"
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

@@ -1,0 +1,91 @@
+"""Building blocks shared by every kind of playbook entity."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Annotated
+
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
+
+SLUG_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
+
+Slug = Annotated[
+    str,
+    StringConstraints(pattern=SLUG_PATTERN, max_length=80),
+    Field(description="A stable id: lower-case words and digits joined by hyphens."),
+]
+
+Text = Annotated[str, StringConstraints(min_length=1, max_length=20_000)]
+"""A text field; Markdown is allowed where the site renders it."""
+
+Label = Annotated[str, StringConstraints(min_length=1, max_length=300)]
+"""A short name or list item."""
+
+
+@dataclass(frozen=True)
+class RefTo:
+    """Marks a string field as the id of an entity of another kind.
+
+    `resolve.py` walks the models, finds every field carrying this marker and
+    checks the id exists, so a cross-reference is declared once, in the type.
+    """
+
+    kind: str
+
+
+RoleRef = Annotated[str, RefTo("role"), StringConstraints(pattern=SLUG_PATTERN)]
+CompetencyRef = Annotated[str, RefTo("competency"), StringConstraints(pattern=SLUG_PATTERN)]
+ScaleRef = Annotated[str, RefTo("scale"), StringConstraints(pattern=SLUG_PATTERN)]
+CadenceRef = Annotated[str, RefTo("cadence"), StringConstraints(pattern=SLUG_PATTERN)]
+ExerciseRef = Annotated[str, RefTo("exercise"), StringConstraints(pattern=SLUG_PATTERN)]
+TeamModelRef = Annotated[str, RefTo("team-model"), StringConstraints(pattern=SLUG_PATTERN)]
+ManagementModelRef = Annotated[
+    str, RefTo("management-model"), StringConstraints(pattern=SLUG_PATTERN)]
+MaturityModelRef = Annotated[str, RefTo("maturity-model"), StringConstraints(pattern=SLUG_PATTERN)]
+MetricRef = Annotated[str, RefTo("metric"), StringConstraints(pattern=SLUG_PATTERN)]
+RoutineRef = Annotated[str, RefTo("routine"), StringConstraints(pattern=SLUG_PATTERN)]
+OnboardingPathRef = Annotated[
+    str, RefTo("onboarding-path"), StringConstraints(pattern=SLUG_PATTERN)]
+InterviewLoopRef = Annotated[str, RefTo("interview-loop"), StringConstraints(pattern=SLUG_PATTERN)]
+ScorecardRef = Annotated[str, RefTo("scorecard"), StringConstraints(pattern=SLUG_PATTERN)]
+QuestionSetRef = Annotated[str, RefTo("question-set"), StringConstraints(pattern=SLUG_PATTERN)]
+
+
+class Strict(BaseModel):
+    """Base for every model: unknown fields are errors, text is trimmed."""
+
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True,
+                              validate_default=True)
+
+
+class Entity(Strict):
+    """Fields every top-level entity has."""
+
+    id: Slug = Field(description="Stable id; must equal the file name without '.yml'.")
+    notes: list[Text] = Field(
+        default_factory=list,
+        description="Editorial notes: caveats, derived figures, and gaps in the sources.")
+    sources: list[Label] = Field(
+        default_factory=list, description="Where the facts in this entity come from.")
+
+
+class Range(Strict):
+    """An inclusive numeric range such as 30-45 minutes or 2-4 weeks."""
+
+    min: float = Field(ge=0, le=1e9, description="Lower bound (inclusive).")
+    max: float | None = Field(
+        default=None, ge=0, le=1e9,
+        description="Upper bound (inclusive); leave out for an open range ('20+').")
+
+    @model_validator(mode="after")
+    def _ordered(self) -> Range:
+        if self.max is not None and self.max < self.min:
+            raise ValueError(f"max ({self.max:g}) is below min ({self.min:g})")
+        return self
+
+
+class EntityLink(Strict):
+    """A link from a recommendation or activity to another entity."""
+
+    kind: str = Field(description="Kind of the linked entity, e.g. 'role' or 'cadence'.")
+    id: Slug = Field(description="Id of the linked entity.")

@@ -1,0 +1,23 @@
+"""Metrics and KPIs, placed on the leading -> current -> lagging chain."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import Field
+
+from generators.model.common import Entity, Label, Text
+
+
+class Metric(Entity):
+    """A metric or KPI the playbook tracks."""
+
+    name: Label = Field(description="Name of the metric.")
+    indicator: Literal["leading", "current", "lagging"] = Field(
+        description="Leading (predicts), current (shows action now) or lagging (results).")
+    area: Literal["program", "hiring", "development", "team", "marketing", "sales"] = Field(
+        description="Part of the playbook the metric belongs to.")
+    description: Text = Field(description="What the metric shows and why it matters.")
+    measured_by: Text | None = Field(default=None, description="How it is calculated or measured.")
+    target: Label | None = Field(default=None, description="Target value, where one is set.")
+    impact: Label | None = Field(default=None, description="What it influences.")

@@ -1,0 +1,131 @@
+"""Find the playbook's files, read them, and validate each against its kind's model.
+
+Every problem is collected; nothing stops at the first one. The result is a
+`Playbook` holding the entities that validated, plus the problems of those that
+did not.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel, ValidationError
+
+from generators.errors import Problem, did_you_mean, display_path
+from generators.load import SourceFile, YamlProblem, read_yaml
+from generators.model import BY_FOLDER, MANIFEST, Entity, Kind
+from generators.model.manifest import Manifest
+from generators.schema_errors import explain
+
+MANIFEST_FILE = "playbook.yml"
+YAML_SUFFIXES = (".yml", ".yaml")
+IGNORED_FOLDERS = {"schemas", "templates", "overrides"}
+
+
+@dataclass
+class Playbook:
+    """All entities of a playbook, by kind and id, with where each was read from."""
+
+    root: Path
+    manifest: Manifest | None = None
+    manifest_source: SourceFile | None = None
+    entities: dict[str, dict[str, Entity]] = field(default_factory=dict)
+    sources: dict[tuple[str, str], SourceFile] = field(default_factory=dict)
+
+    def of(self, kind: str) -> dict[str, Entity]:
+        """Entities of one kind, by id (empty when there are none)."""
+        return self.entities.get(kind, {})
+
+    def counts(self) -> dict[str, int]:
+        """How many entities of each kind, manifest included."""
+        counts = {"manifest": 1 if self.manifest else 0}
+        counts.update({kind.name: len(self.of(kind.name)) for kind in BY_FOLDER.values()})
+        return counts
+
+
+def load_playbook(root: Path) -> tuple[Playbook, list[Problem]]:
+    """Read and validate every file of the playbook at `root`."""
+    playbook = Playbook(root)
+    problems: list[Problem] = []
+    if not root.is_dir():
+        hint = "pass --playbook with the folder that holds playbook.yml"
+        what = "does not exist" if not root.exists() else "is not a folder"
+        return playbook, [Problem(display_path(root), 1, 1, "", f"playbook folder {what}", hint)]
+    manifest_path = root / MANIFEST_FILE
+    if manifest_path.is_file():
+        source, model = _read_entity(manifest_path, MANIFEST, problems)
+        if isinstance(model, Manifest):
+            playbook.manifest, playbook.manifest_source = model, source
+    else:
+        problems.append(Problem(display_path(manifest_path), 1, 1, "", "manifest not found",
+                                "every playbook starts with playbook.yml; try 'playbook new manifest'"))
+    for kind, path in _discover(root, problems):
+        source, model = _read_entity(path, kind, problems)
+        if source and isinstance(model, Entity):
+            _add(playbook, kind, model, source, problems)
+    return playbook, problems
+
+
+def _discover(root: Path, problems: list[Problem]) -> list[tuple[Kind, Path]]:
+    found: list[tuple[Kind, Path]] = []
+    for entry in sorted(root.iterdir()):
+        if entry.is_file() and entry.suffix in YAML_SUFFIXES and entry.name != MANIFEST_FILE:
+            problems.append(Problem(display_path(entry), 1, 1, "", "file is outside a kind folder",
+                                    "move it into a folder such as roles/ or cadences/"))
+        if not entry.is_dir() or entry.name.startswith(".") or entry.name in IGNORED_FOLDERS:
+            continue
+        kind = BY_FOLDER.get(entry.name)
+        files = sorted(p for p in entry.iterdir() if p.suffix in YAML_SUFFIXES)
+        if kind is None:
+            if files:
+                problems.append(Problem(display_path(entry), 1, 1, "",
+                                        f"unknown kind folder '{entry.name}'",
+                                        did_you_mean(entry.name, BY_FOLDER)))
+            continue
+        found.extend((kind, path) for path in files)
+    return found
+
+
+def _read_entity(path: Path, kind: Kind,
+                 problems: list[Problem]) -> tuple[SourceFile | None, BaseModel | None]:
+    try:
+        source = read_yaml(path)
+    except YamlProblem as exc:
+        problems.append(exc.problem)
+        return None, None
+    if not isinstance(source.data, dict):
+        problems.append(source.problem((), f"expected a mapping of fields, got {_shape(source.data)}",
+                                       f"a {kind.name} file holds one mapping such as 'id: ...'"))
+        return source, None
+    try:
+        return source, kind.model.model_validate(source.data)
+    except ValidationError as exc:
+        problems.extend(explain(exc, source, kind.model))
+        return source, None
+
+
+def _add(playbook: Playbook, kind: Kind, entity: Entity, source: SourceFile,
+         problems: list[Problem]) -> None:
+    expected = source.path.stem
+    if entity.id != expected:
+        problems.append(source.problem(("id",), f"id '{entity.id}' does not match the file name",
+                                       f"rename the file to {entity.id}.yml or the id to "
+                                       f"'{expected}'"))
+    same = playbook.entities.setdefault(kind.name, {})
+    if entity.id in same:
+        first = playbook.sources[(kind.name, entity.id)]
+        problems.append(source.problem(("id",), f"duplicate {kind.name} id '{entity.id}'",
+                                       f"already used by {first.name}"))
+        return
+    same[entity.id] = entity
+    playbook.sources[(kind.name, entity.id)] = source
+
+
+def _shape(value: Any) -> str:
+    if isinstance(value, list):
+        return "a list"
+    if value is None:
+        return "nothing"
+    return f"{type(value).__name__} {value!r}"[:80]
