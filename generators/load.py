@@ -49,21 +49,22 @@ class SourceFile:
     def name(self) -> str:
         return display_path(self.path)
 
-    def mark(self, loc: Loc, *, key: bool = False) -> tuple[int, int]:
-        """Line and column (1-based) of `loc`, or of its nearest located parent."""
-        marks = self.key_marks if key else self.value_marks
-        if key and loc not in marks:
-            marks = self.value_marks
+    def mark(self, loc: Loc) -> tuple[int, int]:
+        """Line and column (1-based) of `loc`: its key when it is a field, else its value.
+
+        Falls back to the nearest located parent, e.g. for a missing field.
+        """
         for end in range(len(loc), -1, -1):
             prefix = loc[:end]
-            if prefix in marks:
-                return marks[prefix]
+            if prefix in self.key_marks:
+                return self.key_marks[prefix]
+            if prefix in self.value_marks:
+                return self.value_marks[prefix]
         return (1, 1)
 
-    def problem(self, loc: Loc, message: str, hint: str = "", *, key: bool = False,
-                **kwargs: Any) -> Problem:
+    def problem(self, loc: Loc, message: str, hint: str = "", **kwargs: Any) -> Problem:
         """A problem located at `loc` in this file."""
-        line, column = self.mark(loc, key=key)
+        line, column = self.mark(loc)
         return Problem(self.name, line, column, format_loc(loc), message, hint, **kwargs)
 
 
@@ -132,7 +133,7 @@ def _yaml_hint(exc: yaml.MarkedYAMLError) -> str:
         return "indent with spaces, not tabs"
     if "mapping values are not allowed" in problem:
         return "quote text that contains ': '"
-    if "found unexpected end of stream" in problem or "unclosed" in problem:
+    if "end of stream" in problem or "<stream end>" in problem or "unclosed" in problem:
         return "a quote or bracket is not closed"
     return ""
 

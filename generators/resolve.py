@@ -1,11 +1,148 @@
-"""Resolve cross-references and run lint rules over the whole playbook."""
+"""Resolve the playbook's reference graph and run the lint rules over it.
+
+Runs after every file validated on its own. Checks what needs more than one
+file: that each reference names an entity that exists, that ids inside an
+entity are unique, that graphs which must be acyclic are, and, as warnings,
+entities nothing uses. Content rules per kind live in `lint.py`.
+"""
 
 from __future__ import annotations
 
-from generators.errors import Problem
+from collections.abc import Iterator
+from typing import Any
+
+from pydantic import BaseModel
+
+from generators import lint
+from generators.errors import Problem, Severity, did_you_mean
+from generators.model import KINDS
+from generators.model.common import EntityLink
+from generators.model.walk import Loc, iter_refs
+from generators.report import Reporter
 from generators.validate import Playbook
 
 
 def resolve(playbook: Playbook) -> list[Problem]:
     """Every cross-reference and lint problem of the playbook."""
-    return []
+    report = Reporter(playbook)
+    for kind, entity_id, entity in report.entities():
+        _check_references(report, kind, entity_id, entity)
+        _check_links(report, kind, entity_id, entity)
+        _check_unique_ids(report, kind, entity_id, entity, ())
+    _check_manifest(report)
+    _check_acyclic(report, "role", "next_roles", "career next steps")
+    _check_acyclic(report, "team-model", "transitions", "team model transitions")
+    _warn_orphans(report)
+    lint.run(report)
+    return report.problems
+
+
+def _check_references(report: Reporter, kind: str, entity_id: str, entity: BaseModel) -> None:
+    for loc, target_kind, target_id in iter_refs(entity, type(entity)):
+        known = report.playbook.of(target_kind)
+        if target_id not in known and (target_kind, target_id) not in report.playbook.broken:
+            report.error(kind, entity_id, loc, f"unknown {target_kind} '{target_id}'",
+                         did_you_mean(target_id, known))
+
+
+def _check_links(report: Reporter, kind: str, entity_id: str, entity: BaseModel) -> None:
+    for loc, link in _walk_instances(entity, EntityLink, ()):
+        if link.kind not in KINDS or link.kind == "manifest":
+            report.error(kind, entity_id, (*loc, "kind"), f"unknown kind '{link.kind}'",
+                         did_you_mean(link.kind, [k for k in KINDS if k != "manifest"]))
+        elif link.id not in report.playbook.of(link.kind):
+            report.error(kind, entity_id, (*loc, "id"), f"unknown {link.kind} '{link.id}'",
+                         did_you_mean(link.id, report.playbook.of(link.kind)))
+
+
+def _walk_instances(value: Any, cls: type[BaseModel], loc: Loc) -> Iterator[tuple[Loc, Any]]:
+    if isinstance(value, cls):
+        yield loc, value
+    if isinstance(value, BaseModel):
+        for name in type(value).model_fields:
+            yield from _walk_instances(getattr(value, name), cls, (*loc, name))
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            yield from _walk_instances(item, cls, (*loc, index))
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            yield from _walk_instances(item, cls, (*loc, key))
+
+
+def _check_unique_ids(report: Reporter, kind: str, entity_id: str, value: Any, loc: Loc) -> None:
+    """Ids of items in one list (areas, phases, questions...) must be unique."""
+    if isinstance(value, BaseModel):
+        for name in type(value).model_fields:
+            _check_unique_ids(report, kind, entity_id, getattr(value, name), (*loc, name))
+    elif isinstance(value, list):
+        seen: dict[str, int] = {}
+        for index, item in enumerate(value):
+            item_id = getattr(item, "id", None) if isinstance(item, BaseModel) else None
+            if isinstance(item_id, str):
+                if item_id in seen:
+                    report.error(kind, entity_id, (*loc, index, "id"),
+                                 f"duplicate id '{item_id}'",
+                                 f"already used by item {seen[item_id]} of {loc[-1]}")
+                seen.setdefault(item_id, index)
+            _check_unique_ids(report, kind, entity_id, item, (*loc, index))
+
+
+def _check_manifest(report: Reporter) -> None:
+    manifest, source = report.playbook.manifest, report.playbook.manifest_source
+    if manifest and source and manifest.default_scale not in report.playbook.of("scale"):
+        scales = report.playbook.of("scale")
+        report.problems.append(source.problem(
+            ("default_scale",), f"unknown scale '{manifest.default_scale}'",
+            did_you_mean(manifest.default_scale, scales)))
+
+
+def _check_acyclic(report: Reporter, kind: str, field: str, what: str) -> None:
+    """Report one cycle per strongly tangled group in a graph that must be acyclic."""
+    graph = {eid: _targets(getattr(e, field)) for eid, e in report.playbook.of(kind).items()}
+    state: dict[str, int] = {}  # 1 = on the current path, 2 = done
+
+    def visit(node: str, path: list[str]) -> None:
+        state[node] = 1
+        for target in graph.get(node, []):
+            if state.get(target) == 1:
+                cycle = [*path[path.index(target):], target]
+                report.error(kind, node, (field,), f"{what} form a cycle: " + " -> ".join(cycle),
+                             f"remove one of the links from {field}")
+            elif target in graph and target not in state:
+                visit(target, [*path, target])
+        state[node] = 2
+
+    for node in sorted(graph):
+        if node not in state:
+            visit(node, [node])
+
+
+def _targets(values: list[Any]) -> list[str]:
+    return [v if isinstance(v, str) else v.to for v in values]
+
+
+_ORPHAN_RULES = (
+    ("competency", "is not required by any role", "add it to a role's required_competencies"),
+    ("exercise", "is not used by any hiring profile or onboarding path",
+     "list it in a hiring profile's exercises"),
+    ("scale", "is not used by anything", "remove it or use it in a competency or assessment"),
+)
+
+
+def _warn_orphans(report: Reporter) -> None:
+    if report.playbook.broken:
+        return  # what uses an entity may sit in a file that did not load
+    used: set[tuple[str, str]] = set()
+    for _kind, _eid, entity in report.entities():
+        for _loc, target_kind, target_id in iter_refs(entity, type(entity)):
+            used.add((target_kind, target_id))
+    if report.playbook.manifest:
+        used.add(("scale", report.playbook.manifest.default_scale))
+    required = {rc.competency for role in report.playbook.of("role").values()
+                for rc in getattr(role, "required_competencies", [])}
+    for kind, message, hint in _ORPHAN_RULES:
+        for entity_id in report.playbook.of(kind):
+            needed = entity_id in required if kind == "competency" else (kind, entity_id) in used
+            if not needed:
+                report.add(kind, entity_id, ("id",), f"{kind} '{entity_id}' {message}", hint,
+                           severity=Severity.WARNING)

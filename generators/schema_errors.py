@@ -37,50 +37,50 @@ def explain(exc: ValidationError, source: SourceFile, model: type[BaseModel]) ->
     problems = []
     for error in exc.errors(include_url=False):
         loc = tuple(error["loc"])
-        message, hint, at_key = _describe(error, loc, model)
-        problems.append(source.problem(loc, message, hint, key=at_key))
+        message, hint = _describe(error, loc, model)
+        problems.append(source.problem(loc, message, hint))
     return problems
 
 
 def _describe(error: Any, loc: tuple[str | int, ...],
-              model: type[BaseModel]) -> tuple[str, str, bool]:
+              model: type[BaseModel]) -> tuple[str, str]:
     kind, value, ctx = error["type"], error.get("input"), error.get("ctx") or {}
     if kind == "missing":
-        return "required field is missing", "", False
+        return "required field is missing", ""
     if kind == "extra_forbidden":
         owner = model_at(model, loc[:-1])
         fields = list(owner.model_fields) if owner else []
-        return f"unknown field '{loc[-1]}'", did_you_mean(str(loc[-1]), fields), True
+        return f"unknown field '{loc[-1]}'", did_you_mean(str(loc[-1]), fields)
     if kind == "literal_error":
         allowed = re.findall(r"'([^']*)'", str(ctx.get("expected", "")))
         return (f"{_show(value)} is not one of {', '.join(allowed)}",
-                did_you_mean(str(value), allowed), False)
+                did_you_mean(str(value), allowed))
     if kind == "string_pattern_mismatch":
         return _pattern_message(value, str(ctx.get("pattern", "")))
     if kind in _EXPECTED:
-        return f"{_EXPECTED[kind]}, got {_describe_input(value)}", "", False
+        return f"{_EXPECTED[kind]}, got {_describe_input(value)}", ""
     if kind == "too_short" and isinstance(value, list | str):
         need = ctx.get("min_length", 1)
         noun = "item" if isinstance(value, list) else "character"
-        return f"needs at least {need} {noun}{'s' if need != 1 else ''}", "", False
+        return f"needs at least {need} {noun}{'s' if need != 1 else ''}", ""
     if kind == "string_too_long":
-        return f"text is longer than {ctx.get('max_length')} characters", "", False
+        return f"text is longer than {ctx.get('max_length')} characters", ""
     if kind in ("greater_than", "greater_than_equal", "less_than", "less_than_equal"):
         words = {"greater_than": "greater than", "greater_than_equal": "at least",
                  "less_than": "less than", "less_than_equal": "at most"}[kind]
         bound = next(iter(ctx.values()), "")
-        return f"must be {words} {bound}, got {_show(value)}", "", False
+        return f"must be {words} {bound}, got {_show(value)}", ""
     if kind == "value_error":
-        return str(ctx.get("error", error["msg"])), "", False
-    return f"{error['msg'][:1].lower()}{error['msg'][1:]}", "", False
+        return str(ctx.get("error", error["msg"])), ""
+    return f"{error['msg'][:1].lower()}{error['msg'][1:]}", ""
 
 
-def _pattern_message(value: Any, pattern: str) -> tuple[str, str, bool]:
+def _pattern_message(value: Any, pattern: str) -> tuple[str, str]:
     if "Q[1-4]" in pattern:
-        return f"{_show(value)} is not a version label", "use YEAR-QN, e.g. '2026-Q4'", False
+        return f"{_show(value)} is not a version label", "use YEAR-QN, e.g. '2026-Q4'"
     suggestion = re.sub(r"[^a-z0-9]+", "-", str(value).lower()).strip("-")
     hint = f"use lower-case words joined by hyphens, e.g. '{suggestion}'" if suggestion else ""
-    return f"{_show(value)} is not a valid id", hint, False
+    return f"{_show(value)} is not a valid id", hint
 
 
 def _show(value: Any) -> str:

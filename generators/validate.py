@@ -33,6 +33,9 @@ class Playbook:
     manifest_source: SourceFile | None = None
     entities: dict[str, dict[str, Entity]] = field(default_factory=dict)
     sources: dict[tuple[str, str], SourceFile] = field(default_factory=dict)
+    broken: set[tuple[str, str]] = field(default_factory=set)
+    """`(kind, file stem)` of files that did not validate; references to them are not
+    reported again as unknown, so one broken file gives one set of problems."""
 
     def of(self, kind: str) -> dict[str, Entity]:
         """Entities of one kind, by id (empty when there are none)."""
@@ -60,11 +63,13 @@ def load_playbook(root: Path) -> tuple[Playbook, list[Problem]]:
             playbook.manifest, playbook.manifest_source = model, source
     else:
         problems.append(Problem(display_path(manifest_path), 1, 1, "", "manifest not found",
-                                "every playbook starts with playbook.yml; try 'playbook new manifest'"))
+                                "every playbook folder starts with a playbook.yml"))
     for kind, path in _discover(root, problems):
         source, model = _read_entity(path, kind, problems)
         if source and isinstance(model, Entity):
             _add(playbook, kind, model, source, problems)
+        else:
+            playbook.broken.add((kind.name, path.stem))
     return playbook, problems
 
 
@@ -96,8 +101,9 @@ def _read_entity(path: Path, kind: Kind,
         problems.append(exc.problem)
         return None, None
     if not isinstance(source.data, dict):
-        problems.append(source.problem((), f"expected a mapping of fields, got {_shape(source.data)}",
-                                       f"a {kind.name} file holds one mapping such as 'id: ...'"))
+        problems.append(source.problem(
+            (), f"expected a mapping of fields, got {_shape(source.data)}",
+            f"a {kind.name} file holds one mapping such as 'id: ...'"))
         return source, None
     try:
         return source, kind.model.model_validate(source.data)

@@ -6,7 +6,7 @@ from typing import Literal
 
 from pydantic import Field
 
-from generators.model.common import Entity, Label, RoleRef, Strict, TeamModelRef, Text
+from generators.model.common import Entity, Label, RoleRef, TeamModelRef, Text
 
 Frequency = Literal[
     "daily", "weekly", "biweekly", "monthly", "quarterly", "yearly",

@@ -31,12 +31,12 @@ def _ref_kind(metadata: list[Any]) -> str | None:
     return next((m.kind for m in metadata if isinstance(m, RefTo)), None)
 
 
-def iter_refs(value: Any, annotation: Any, loc: Loc = ()) -> Iterator[tuple[Loc, str, str, bool]]:
-    """Yield `(loc, kind, id, is_key)` for every reference inside `value`."""
+def iter_refs(value: Any, annotation: Any, loc: Loc = ()) -> Iterator[tuple[Loc, str, str]]:
+    """Yield `(loc, kind, id)` for every reference inside `value`, dict keys included."""
     bare, metadata = _unwrap(annotation)
     kind = _ref_kind(metadata)
     if kind and isinstance(value, str):
-        yield loc, kind, value, False
+        yield loc, kind, value
         return
     if isinstance(value, BaseModel):
         for name, info in type(value).model_fields.items():
@@ -57,7 +57,7 @@ def iter_refs(value: Any, annotation: Any, loc: Loc = ()) -> Iterator[tuple[Loc,
         key_kind = _ref_kind(_unwrap(args[0])[1])
         for key, item in value.items():
             if key_kind:
-                yield (*loc, key), key_kind, key, True
+                yield (*loc, key), key_kind, key
             yield from iter_refs(item, args[1], (*loc, key))
 
 
