@@ -1,0 +1,116 @@
+"""The `playbook` command, run as a user runs it: a subprocess, reading its output."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from generators.model import ENTITY_KINDS
+from tests.conftest import DEFAULT_PLAYBOOK, edit
+
+PLAYBOOK_COMMAND = Path(sys.executable).parent / "playbook"
+
+
+def run(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([str(PLAYBOOK_COMMAND), *args], capture_output=True, text=True,
+                          cwd=cwd, timeout=60, check=False)
+
+
+def test_help_lists_the_commands() -> None:
+    result = run("--help")
+    assert result.returncode == 0
+    for command in ("validate", "schema", "new"):
+        assert command in result.stdout
+
+
+def test_validate_default_playbook_prints_counts() -> None:
+    result = run("validate", "--playbook", str(DEFAULT_PLAYBOOK))
+    assert result.returncode == 0, result.stderr
+    assert "checked, no errors" in result.stdout
+    assert "  role                13" in result.stdout.splitlines()
+    assert result.stderr == ""
+
+
+def test_validate_json_reports_ok_and_counts() -> None:
+    result = run("validate", "--playbook", str(DEFAULT_PLAYBOOK), "--format", "json")
+    assert result.returncode == 0, result.stderr
+    report = json.loads(result.stdout)
+    assert report["ok"] is True
+    assert report["problems"] == []
+    assert report["counts"]["role"] == 13
+    assert report["counts"]["competency"] == 16
+    assert set(report["counts"]) == {"manifest", *(kind.name for kind in ENTITY_KINDS)}
+
+
+def test_validate_broken_playbook_exits_1_without_traceback(playbook: Path) -> None:
+    edit(playbook / "roles/sdr.yml", "level: advanced", "level: expertt")
+    result = run("validate", cwd=playbook.resolve().parent)
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr
+    assert result.stderr.splitlines() == [
+        "playbook/roles/sdr.yml:16:5: required_competencies[1].level: 'expertt' is not a level "
+        "of scale 'proficiency' (did you mean 'expert'?)",
+        "1 error, 0 warnings",
+    ]
+
+
+def test_validate_broken_playbook_as_json(playbook: Path) -> None:
+    edit(playbook / "roles/sdr.yml", "level: advanced", "level: expertt")
+    result = run("validate", "--format", "json", cwd=playbook.resolve().parent)
+    assert result.returncode == 1
+    report = json.loads(result.stdout)
+    assert report["ok"] is False
+    assert report["problems"] == [{
+        "file": "playbook/roles/sdr.yml", "line": 16, "column": 5,
+        "path": "required_competencies[1].level",
+        "message": "'expertt' is not a level of scale 'proficiency'",
+        "hint": "did you mean 'expert'?", "severity": "error"}]
+
+
+def test_schema_writes_one_file_per_kind(tmp_path: Path) -> None:
+    result = run("schema", "--out", str(tmp_path / "schemas"))
+    assert result.returncode == 0, result.stderr
+    names = sorted(p.name for p in (tmp_path / "schemas").iterdir())
+    assert names == sorted(f"{kind}.schema.json" for kind in ("manifest", *(
+        k.name for k in ENTITY_KINDS)))
+
+
+@pytest.fixture
+def default_copy(tmp_path: Path) -> Path:
+    target = tmp_path / "playbook"
+    shutil.copytree(DEFAULT_PLAYBOOK, target)
+    return target
+
+
+@pytest.mark.parametrize("kind", [k.name for k in ENTITY_KINDS])
+def test_new_writes_a_valid_starter(default_copy: Path, kind: str) -> None:
+    result = run("new", kind, "brand-new", "--playbook", str(default_copy))
+    assert result.returncode == 0, result.stderr
+    folder = next(k.folder for k in ENTITY_KINDS if k.name == kind)
+    written = default_copy / folder / "brand-new.yml"
+    assert written.read_text(encoding="utf-8").startswith(
+        f"# yaml-language-server: $schema=../schemas/{kind}.schema.json\n")
+    check = run("validate", "--playbook", str(default_copy), "--format", "json")
+    errors = [p for p in json.loads(check.stdout)["problems"] if p["severity"] == "error"]
+    assert errors == []
+
+
+def test_new_refuses_a_bad_id_and_an_existing_file(default_copy: Path) -> None:
+    bad = run("new", "role", "Field Marketer", "--playbook", str(default_copy))
+    assert bad.returncode == 1
+    assert bad.stderr == ("playbook: error: 'Field Marketer' is not a valid id (use lower-case "
+                          "words joined by hyphens, e.g. 'field-marketer')\n")
+    existing = run("new", "role", "sdr-absm", "--playbook", str(default_copy))
+    assert existing.returncode == 1
+    assert "already exists" in existing.stderr
+
+
+def test_new_suggests_a_kind() -> None:
+    result = run("new", "rol", "x")
+    assert result.returncode == 1
+    assert result.stderr == "playbook: error: unknown kind 'rol' (did you mean 'role'?)\n"
