@@ -77,7 +77,9 @@ def _check_unique_ids(report: Reporter, kind: str, entity_id: str, value: Any, l
     elif isinstance(value, list):
         seen: dict[str, int] = {}
         for index, item in enumerate(value):
-            item_id = getattr(item, "id", None) if isinstance(item, BaseModel) else None
+            # Links name other entities; they are not items with an identity of their own.
+            item_id = getattr(item, "id", None) if isinstance(item, BaseModel) and not isinstance(
+                item, EntityLink) else None
             if isinstance(item_id, str):
                 if item_id in seen:
                     report.error(kind, entity_id, (*loc, index, "id"),

@@ -35,3 +35,11 @@ def edit(path: Path, old: str, new: str) -> None:
 def rendered(root: Path) -> list[str]:
     """Every problem of the playbook at `root`, as the CLI prints it."""
     return [problem.render() for problem in check(root).problems]
+
+
+def edit_line(path: Path, number: int, old: str, new: str) -> None:
+    """Replace `old` with `new` on line `number` (1-based) of a file."""
+    lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
+    assert old in lines[number - 1], f"{old!r} is not on line {number} of {path}"
+    lines[number - 1] = lines[number - 1].replace(old, new)
+    path.write_text("".join(lines), encoding="utf-8")

@@ -144,8 +144,8 @@ def test_career_cycle(playbook: Path) -> None:
 
 
 def test_missing_level_descriptor(playbook: Path) -> None:
-    edit(playbook / "competencies/crm-utilization.yml", "  - {level: expert, descriptor: Shapes.}\n",
-         "")
+    edit(playbook / "competencies/crm-utilization.yml",
+         "  - {level: expert, descriptor: Shapes.}\n", "")
     assert rendered(playbook) == [
         "playbook/competencies/crm-utilization.yml:5:1: levels: no descriptor for level 'expert' "
         "of scale 'proficiency' (write one descriptor for every level of the scale)",
