@@ -8,7 +8,6 @@ entities nothing uses. Content rules per kind live in `lint.py`.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from typing import Any
 
 from pydantic import BaseModel
@@ -17,7 +16,7 @@ from generators import lint
 from generators.errors import Problem, Severity, did_you_mean
 from generators.model import KINDS
 from generators.model.common import EntityLink
-from generators.model.walk import Loc, iter_refs
+from generators.model.walk import Loc, iter_instances, iter_refs
 from generators.report import Reporter
 from generators.validate import Playbook
 
@@ -46,27 +45,13 @@ def _check_references(report: Reporter, kind: str, entity_id: str, entity: BaseM
 
 
 def _check_links(report: Reporter, kind: str, entity_id: str, entity: BaseModel) -> None:
-    for loc, link in _walk_instances(entity, EntityLink, ()):
+    for loc, link in iter_instances(entity, EntityLink):
         if link.kind not in KINDS or link.kind == "manifest":
             report.error(kind, entity_id, (*loc, "kind"), f"unknown kind '{link.kind}'",
                          did_you_mean(link.kind, [k for k in KINDS if k != "manifest"]))
         elif link.id not in report.playbook.of(link.kind):
             report.error(kind, entity_id, (*loc, "id"), f"unknown {link.kind} '{link.id}'",
                          did_you_mean(link.id, report.playbook.of(link.kind)))
-
-
-def _walk_instances(value: Any, cls: type[BaseModel], loc: Loc) -> Iterator[tuple[Loc, Any]]:
-    if isinstance(value, cls):
-        yield loc, value
-    if isinstance(value, BaseModel):
-        for name in type(value).model_fields:
-            yield from _walk_instances(getattr(value, name), cls, (*loc, name))
-    elif isinstance(value, list):
-        for index, item in enumerate(value):
-            yield from _walk_instances(item, cls, (*loc, index))
-    elif isinstance(value, dict):
-        for key, item in value.items():
-            yield from _walk_instances(item, cls, (*loc, key))
 
 
 def _check_unique_ids(report: Reporter, kind: str, entity_id: str, value: Any, loc: Loc) -> None:

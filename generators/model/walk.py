@@ -86,3 +86,18 @@ def _step(annotation: Any, part: str | int) -> Any:
     if origin is dict:
         return args[1]
     return None
+
+
+def iter_instances(value: Any, cls: type[BaseModel], loc: Loc = ()) -> Iterator[tuple[Loc, Any]]:
+    """Yield `(loc, instance)` for every instance of `cls` inside `value`."""
+    if isinstance(value, cls):
+        yield loc, value
+    if isinstance(value, BaseModel):
+        for name in type(value).model_fields:
+            yield from iter_instances(getattr(value, name), cls, (*loc, name))
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            yield from iter_instances(item, cls, (*loc, index))
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            yield from iter_instances(item, cls, (*loc, key))

@@ -1,0 +1,77 @@
+/* Playbook site behaviour: onboarding checklists kept in this browser, print buttons.
+ * Works with Material's instant navigation: everything runs per page via document$. */
+(function () {
+  "use strict";
+  var PREFIX = "pbk:checklist:";
+
+  function readTicks(pathId) {
+    try {
+      var raw = window.localStorage.getItem(PREFIX + pathId);
+      var value = raw ? JSON.parse(raw) : [];
+      return Array.isArray(value) ? value.filter(function (v) { return typeof v === "string"; }) : [];
+    } catch (err) {
+      return null; // storage blocked or corrupt: the page still works, ticks are not kept
+    }
+  }
+
+  function writeTicks(pathId, ticks) {
+    try {
+      window.localStorage.setItem(PREFIX + pathId, JSON.stringify(ticks));
+      return true;
+    } catch (err) {
+      return false;
+    }
+  }
+
+  function updateStatus(pathId, boxes, note) {
+    var status = document.querySelector('[data-checklist-status="' + pathId + '"]');
+    if (!status) { return; }
+    var done = boxes.filter(function (b) { return b.checked; }).length;
+    status.textContent = done + " of " + boxes.length + " items done" + (note ? " · " + note : "");
+  }
+
+  function initChecklists() {
+    var lists = document.querySelectorAll("ul.pb-checklist[data-checklist]");
+    var byPath = {};
+    Array.prototype.forEach.call(lists, function (list) {
+      var pathId = list.getAttribute("data-checklist");
+      byPath[pathId] = (byPath[pathId] || []).concat(
+        Array.prototype.slice.call(list.querySelectorAll("input[type=checkbox][data-item]")));
+    });
+    Object.keys(byPath).forEach(function (pathId) {
+      var boxes = byPath[pathId];
+      var ticks = readTicks(pathId);
+      var note = ticks === null ? "ticks cannot be saved in this browser" : "";
+      boxes.forEach(function (box) {
+        box.checked = ticks !== null && ticks.indexOf(box.getAttribute("data-item")) !== -1;
+        box.addEventListener("change", function () {
+          var current = boxes.filter(function (b) { return b.checked; })
+            .map(function (b) { return b.getAttribute("data-item"); });
+          var saved = writeTicks(pathId, current);
+          updateStatus(pathId, boxes, saved ? "" : "ticks cannot be saved in this browser");
+        });
+      });
+      updateStatus(pathId, boxes, note);
+    });
+  }
+
+  function initPrintButtons() {
+    Array.prototype.forEach.call(document.querySelectorAll("button.pb-print"), function (button) {
+      button.hidden = false;
+      button.addEventListener("click", function () { window.print(); });
+    });
+  }
+
+  function init() {
+    initChecklists();
+    initPrintButtons();
+  }
+
+  if (window.document$ && typeof window.document$.subscribe === "function") {
+    window.document$.subscribe(init);
+  } else if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", init);
+  } else {
+    init();
+  }
+})();

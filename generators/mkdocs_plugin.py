@@ -1,0 +1,94 @@
+"""The MkDocs plugin: compiles the playbook into pages in memory.
+
+Thin on purpose: the pipeline does the work; this module only hands the rendered
+files to MkDocs, sets the navigation, adds the site's CSS and JavaScript, and
+watches the playbook folder under `mkdocs serve`. Nothing is written into docs/.
+"""
+
+from __future__ import annotations
+
+import logging
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from mkdocs.config import config_options as c
+from mkdocs.config.base import Config
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin
+from mkdocs.structure.files import File, Files
+
+from generators.errors import ContentError
+from generators.pipeline import compile_playbook
+from generators.render import RenderedSite, render_site
+
+log = logging.getLogger("mkdocs.plugins.playbook")
+
+ASSETS = ("playbook.css", "playbook.js")
+ASSET_DIR = "assets/playbook"
+
+
+class PlaybookConfig(Config):
+    """Options of the `playbook` plugin in mkdocs.yml."""
+
+    playbook_dir = c.Type(str, default="playbook")
+    """The playbook folder, relative to mkdocs.yml."""
+    templates_dir = c.Optional(c.Type(str))
+    """Folder of templates that override the built-in ones (default: <playbook>/templates)."""
+
+
+class PlaybookPlugin(BasePlugin[PlaybookConfig]):
+    """Adds every page of the playbook to the site."""
+
+    def __init__(self) -> None:
+        self.site: RenderedSite | None = None
+        self.root = Path("playbook")
+
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        self.site = None  # per-build state starts empty on every (re)build
+        base = Path(config.config_file_path or ".").parent
+        self.root = (base / self.config.playbook_dir).resolve()
+        for name in ASSETS:
+            target = config.extra_css if name.endswith(".css") else config.extra_javascript
+            if f"{ASSET_DIR}/{name}" not in [str(item) for item in target]:
+                target.append(f"{ASSET_DIR}/{name}")
+        return config
+
+    def on_pre_build(self, config: MkDocsConfig) -> None:
+        # Runs before MkDocs cleans site_dir: bad content leaves the last build untouched.
+        templates = self.config.templates_dir
+        template_dir = (self.root.parent / templates) if templates else self.root / "templates"
+        try:
+            checked = compile_playbook(self.root)
+            for warning in checked.warnings:
+                log.info(warning.render())
+            self.site = render_site(checked.playbook, templates=template_dir,
+                                    docs_pages=_docs_pages(Path(config.docs_dir)),
+                                    site_url=config.site_url)
+        except ContentError as exc:
+            raise PluginError("the playbook has errors:\n" + str(exc)) from exc
+
+    def on_files(self, files: Files, config: MkDocsConfig) -> Files:
+        assert self.site is not None, "on_pre_build runs first"
+        for item in self.site.files:
+            if files.get_file_from_path(item.uri) is not None:
+                log.info(f"docs/{item.uri} replaces the generated page")
+                continue
+            files.append(File.generated(config, item.uri, content=item.content))
+        for name in ASSETS:
+            content = resources.files("generators").joinpath("assets", name).read_bytes()
+            files.append(File.generated(config, f"{ASSET_DIR}/{name}", content=content))
+        if not config.nav:
+            config.nav = self.site.nav
+        return files
+
+    def on_serve(self, server: Any, config: MkDocsConfig, builder: Any) -> Any:
+        server.watch(str(self.root))
+        return server
+
+
+def _docs_pages(docs_dir: Path) -> list[str]:
+    if not docs_dir.is_dir():
+        return []
+    return sorted(p.relative_to(docs_dir).as_posix() for p in docs_dir.rglob("*.md"))

@@ -1,0 +1,89 @@
+"""Render: turn a checked playbook into site files (Markdown pages, calendars) and a nav.
+
+Independent of MkDocs: the plugin only hands these files to MkDocs.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+from jinja2 import Environment, TemplateError
+
+from generators.errors import ContentError, Problem
+from generators.render import calendar, nav, pages_hiring, pages_models, pages_people
+from generators.render import pages_practice, urls
+from generators.render.environment import make_environment
+from generators.render.graph import Graph
+from generators.render.page import PageSpec
+from generators.validate import Playbook
+
+PAGE_BUILDERS = (
+    pages_people.home, pages_people.roles, pages_people.competencies, pages_people.careers,
+    pages_hiring.hiring, pages_practice.onboarding, pages_practice.meetings,
+    pages_models.maturity, pages_models.team_models, pages_models.management_models,
+    pages_models.assessments, pages_practice.metrics, pages_models.enablement,
+)
+
+
+@dataclass(frozen=True)
+class SiteFile:
+    """A generated file: a docs-relative path and its content."""
+
+    uri: str
+    content: str | bytes
+
+
+@dataclass
+class RenderedSite:
+    """Everything the site is made of, besides hand-written docs."""
+
+    files: list[SiteFile]
+    nav: list[Any]
+
+
+def render_site(playbook: Playbook, *, templates: Path | None = None,
+                docs_pages: list[str] | None = None, site_url: str | None = None) -> RenderedSite:
+    """Render every page and calendar file of a validated playbook."""
+    docs_pages = docs_pages or []
+    graph = Graph(playbook)
+    env = make_environment(templates)
+    env.globals["docs_pages"] = docs_pages
+    specs = [spec for build in PAGE_BUILDERS for spec in build(graph)]
+    files = [SiteFile(spec.uri, _render(env, spec)) for spec in specs]
+    files += _calendars(graph, site_url)
+    return RenderedSite(files, nav.build_nav(graph, docs_pages))
+
+
+def _render(env: Environment, spec: PageSpec) -> str:
+    try:
+        body = env.get_template(spec.template).render(page_uri=spec.uri, **spec.context)
+    except TemplateError as exc:
+        where = getattr(exc, "filename", None) or spec.template
+        line = getattr(exc, "lineno", None) or 1
+        raise ContentError([Problem(str(where), line, 1, "", f"template error: {exc}",
+                                    f"while rendering {spec.uri}")]) from exc
+    meta: dict[str, Any] = {"title": spec.title}
+    if spec.tags:
+        meta["tags"] = spec.tags
+    if spec.description:
+        meta["description"] = " ".join(spec.description.split())[:300]
+    front = yaml.safe_dump(meta, allow_unicode=True, sort_keys=False, width=1000)
+    return f"---\n{front}---\n\n{body}"
+
+
+def _calendars(g: Graph, site_url: str | None) -> list[SiteFile]:
+    manifest = g.playbook.manifest
+    if manifest is None:
+        return []
+    cadences = list(g.of("cadence").values())
+    base = (site_url or "").rstrip("/")
+    url_of = {c.id: f"{base}/{g.uri('cadence', c.id).removesuffix('.md')}/"
+              for c in cadences} if base else {}
+    files = [SiteFile(urls.calendar_uri(c.id), calendar.meeting_calendar(
+        [c], manifest.released, manifest.organisation, url_of)) for c in cadences]
+    files.append(SiteFile(urls.ALL_MEETINGS_ICS, calendar.meeting_calendar(
+        cadences, manifest.released, manifest.organisation, url_of)))
+    return files

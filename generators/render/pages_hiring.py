@@ -1,0 +1,65 @@
+"""Hiring pages: the process, a printable kit per role, and each hiring tool."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from generators.render import urls
+from generators.render.graph import Graph
+from generators.render.page import PageSpec
+
+
+def hiring(g: Graph) -> list[PageSpec]:
+    pages = [PageSpec(urls.HIRING, "hiring_index.md.j2", "Hiring", ["Hiring"], {
+        "processes": [g.link("hiring-process", p) for p in g.of("hiring-process")],
+        "kits": [(g.link("role", rid), urls.kit_uri(rid)) for rid in g.of("role")],
+        "tools": [(kind, [g.link(kind, eid) for eid in g.of(kind)]) for kind in (
+            "exercise", "interview-loop", "scorecard", "question-set")],
+        "metrics": [(g.link("metric", mid), m) for mid, m in g.of("metric").items()
+                    if m.area == "hiring"],
+    })]
+    for pid, process in g.of("hiring-process").items():
+        pages.append(PageSpec(g.uri("hiring-process", pid), "hiring_process.md.j2", process.name,
+                              ["Hiring"], {"process": process,
+                                           "backlinks": g.backlinks("hiring-process", pid)},
+                              process.summary))
+    for rid, role in g.of("role").items():
+        pages.append(PageSpec(urls.kit_uri(rid), "kit.md.j2", f"Hiring kit: {role.name}",
+                              ["Hiring", "Hiring kit"], _kit(g, rid, role)))
+    for kind, template in (("exercise", "exercise.md.j2"),
+                           ("interview-loop", "interview_loop.md.j2"),
+                           ("scorecard", "scorecard.md.j2"),
+                           ("question-set", "question_set.md.j2")):
+        for eid, entity in g.of(kind).items():
+            pages.append(PageSpec(g.uri(kind, eid), template, entity.name, ["Hiring"],
+                                  {"entity": entity, "scale": _scale(g, entity),
+                                   "backlinks": g.backlinks(kind, eid)},
+                                  getattr(entity, "summary", "")))
+    return pages
+
+
+def _scale(g: Graph, entity: Any) -> Any:
+    scale_id = getattr(entity, "scale", None)
+    return g.get("scale", scale_id) if scale_id else None
+
+
+def _kit(g: Graph, role_id: str, role: Any) -> dict[str, Any]:
+    profile = next((p for p in g.of("hiring-profile").values() if p.role == role_id), None)
+    if profile:
+        exercises = [g.get("exercise", e) for e in profile.exercises]
+        loops = [g.get("interview-loop", profile.interview_loop)] if profile.interview_loop else []
+        cards = [g.get("scorecard", profile.scorecard)] if profile.scorecard else []
+        sets = [g.get("question-set", q) for q in profile.question_sets]
+    else:
+        exercises = []
+        loops = list(g.of("interview-loop").values())
+        cards = list(g.of("scorecard").values())
+        sets = list(g.of("question-set").values())
+    return {"role": role, "role_link": g.link("role", role_id), "profile": profile,
+            "exercises": exercises, "loops": loops,
+            "scorecards": [(card, g.get("scale", card.scale)) for card in cards],
+            "question_sets": sets, "process": list(g.of("hiring-process").values()),
+            "tools": {"exercise": {e.id: g.uri("exercise", e.id) for e in exercises},
+                      "interview-loop": {x.id: g.uri("interview-loop", x.id) for x in loops},
+                      "scorecard": {c.id: g.uri("scorecard", c.id) for c in cards},
+                      "question-set": {q.id: g.uri("question-set", q.id) for q in sets}}}

@@ -1,0 +1,141 @@
+"""Pages about people: home, roles, competencies, scales and career paths."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from generators.render import urls
+from generators.render.graph import Graph
+from generators.render.page import FAMILY_TITLES, PageSpec
+
+
+def home(g: Graph) -> list[PageSpec]:
+    manifest = g.playbook.manifest
+    roles_by_family = _roles_by_family(g)
+    return [PageSpec(urls.HOME, "home.md.j2", manifest.title if manifest else "Playbook",
+                     context={"manifest": manifest, "roles_by_family": roles_by_family,
+                              "assessments": [g.link("assessment", a) for a in g.of("assessment")],
+                              "maturity_models": [g.link("maturity-model", m)
+                                                  for m in g.of("maturity-model")]},
+                     description=manifest.description if manifest else "")]
+
+
+def _roles_by_family(g: Graph) -> list[tuple[str, list[Any]]]:
+    groups = []
+    for family, title in FAMILY_TITLES.items():
+        roles = [(g.link("role", rid), role) for rid, role in g.of("role").items()
+                 if role.family == family]
+        if roles:
+            groups.append((title, roles))
+    return groups
+
+
+def roles(g: Graph) -> list[PageSpec]:
+    pages = [PageSpec(urls.ROLES, "roles_index.md.j2", "Roles", ["Role"],
+                      {"roles_by_family": _roles_by_family(g)})]
+    for role_id, role in g.of("role").items():
+        pages.append(PageSpec(g.uri("role", role_id), "role.md.j2", role.name, ["Role"],
+                              _role_context(g, role_id, role), role.purpose))
+    return pages
+
+
+def _role_context(g: Graph, role_id: str, role: Any) -> dict[str, Any]:
+    paths = [p for p in g.of("onboarding-path").values() if role_id in p.roles]
+    paths += [p for p in g.of("onboarding-path").values() if not p.roles]
+    cadences = [c for c in g.of("cadence").values()
+                if role_id in c.attendees or c.owner == role_id]
+    previous = [r.id for r in g.of("role").values() if role_id in r.next_roles]
+    careers = [c.id for c in g.of("career-path").values()
+               if any(step.role == role_id for step in c.steps)]
+    profile = next((p for p in g.of("hiring-profile").values() if p.role == role_id), None)
+    return {
+        "role": role,
+        "family": FAMILY_TITLES[role.family],
+        "competencies": [required_level(g, need) for need in role.required_competencies],
+        "onboarding": [g.link("onboarding-path", p.id) for p in paths],
+        "routines": [g.link("routine", r.id) for r in g.of("routine").values()
+                     if role_id in r.roles],
+        "kit": urls.kit_uri(role_id),
+        "profile": profile,
+        "cadences": [(g.link("cadence", c.id), c) for c in cadences],
+        "next_roles": g.links("role", role.next_roles),
+        "previous_roles": g.links("role", previous),
+        "careers": g.links("career-path", careers),
+        "allocation": [(g.link("team-model", tm), role.allocation[tm])
+                       for tm in g.of("team-model") if tm in role.allocation],
+        "backlinks": g.backlinks("role", role_id),
+    }
+
+
+def required_level(g: Graph, need: Any) -> dict[str, Any]:
+    """A role's need for a competency, with the level names and descriptors filled in."""
+    competency = g.get("competency", need.competency)
+    labels = {lv.id: lv.label for lv in g.get("scale", competency.scale).levels}
+    descriptors = {d.level: d.descriptor for d in competency.levels}
+    return {"link": g.link("competency", need.competency), "need": need,
+            "level": labels[need.level], "descriptor": descriptors.get(need.level, ""),
+            "stretch": labels.get(need.stretch_level or "", ""),
+            "stretch_descriptor": descriptors.get(need.stretch_level or "", "")}
+
+
+def competencies(g: Graph) -> list[PageSpec]:
+    by_category: dict[str, list[Any]] = {}
+    for cid, comp in g.of("competency").items():
+        by_category.setdefault(comp.category, []).append((g.link("competency", cid), comp))
+    scale_id = g.playbook.manifest.default_scale if g.playbook.manifest else "proficiency"
+    scale = g.playbook.of("scale").get(scale_id)
+    pages = [PageSpec(urls.COMPETENCY_FRAMEWORK, "competency_framework.md.j2",
+                      "Competency framework", ["Competency"],
+                      {"by_category": list(by_category.items()), "scale": scale,
+                       "scales": [g.link("scale", s) for s in g.of("scale")]}),
+             PageSpec(urls.COMPETENCY_MATRIX, "competency_matrix.md.j2",
+                      "Required levels by role", ["Competency", "Role"], _matrix(g))]
+    for cid, comp in g.of("competency").items():
+        pages.append(PageSpec(g.uri("competency", cid), "competency.md.j2", comp.name,
+                              ["Competency"], _competency_context(g, cid, comp), comp.summary))
+    for sid, scale in g.of("scale").items():
+        pages.append(PageSpec(g.uri("scale", sid), "scale.md.j2", scale.name, ["Scale"],
+                              {"scale": scale, "backlinks": g.backlinks("scale", sid)},
+                              scale.purpose))
+    return pages
+
+
+def _matrix(g: Graph) -> dict[str, Any]:
+    comps = list(g.of("competency").items())
+    rows = []
+    for rid, role in g.of("role").items():
+        needs = {n.competency: required_level(g, n) for n in role.required_competencies}
+        rows.append((g.link("role", rid), [needs.get(cid) for cid, _ in comps]))
+    return {"competencies": [g.link("competency", cid) for cid, _ in comps], "rows": rows}
+
+
+def _competency_context(g: Graph, cid: str, comp: Any) -> dict[str, Any]:
+    labels = {lv.id: lv.label for lv in g.get("scale", comp.scale).levels}
+    needed_by = []
+    for rid, role in g.of("role").items():
+        for need in role.required_competencies:
+            if need.competency == cid:
+                needed_by.append((g.link("role", rid), required_level(g, need)))
+    activities = []
+    for path in g.of("onboarding-path").values():
+        for phase in path.phases:
+            activities += [(g.link("onboarding-path", path.id), phase, a)
+                           for a in phase.activities if cid in a.competencies]
+    steps = [(g.link("routine", r.id), s) for r in g.of("routine").values()
+             for s in r.steps if cid in s.competencies]
+    return {"competency": comp, "levels": [(labels.get(d.level, d.level), d) for d in comp.levels],
+            "needed_by": needed_by, "activities": activities, "routine_steps": steps,
+            "scale": g.link("scale", comp.scale), "backlinks": g.backlinks("competency", cid)}
+
+
+def careers(g: Graph) -> list[PageSpec]:
+    paths = g.of("career-path")
+    pages = [PageSpec(urls.CAREERS, "careers_index.md.j2", "Career paths", ["Career path"],
+                      {"paths": [(g.link("career-path", pid), p) for pid, p in paths.items()]})]
+    for pid, path in paths.items():
+        steps = [(s, g.link("role", s.role) if s.role else None) for s in path.steps]
+        pages.append(PageSpec(g.uri("career-path", pid), "career_path.md.j2", path.name,
+                              ["Career path"], {"path": path, "steps": steps,
+                                                "backlinks": g.backlinks("career-path", pid)},
+                              path.summary))
+    return pages

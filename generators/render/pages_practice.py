@@ -1,0 +1,76 @@
+"""Pages about practice: onboarding paths, routines, meetings and metrics."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from generators.render import urls
+from generators.render.graph import Graph
+from generators.render.page import FREQUENCY_ORDER, FREQUENCY_TITLES, PageSpec
+
+
+def onboarding(g: Graph) -> list[PageSpec]:
+    paths = g.of("onboarding-path")
+    pages = [PageSpec(urls.ONBOARDING, "onboarding_index.md.j2", "Onboarding", ["Onboarding"], {
+        "paths": [(g.link("onboarding-path", pid), p, g.links("role", p.roles))
+                  for pid, p in paths.items()],
+        "routines": [(g.link("routine", rid), r) for rid, r in g.of("routine").items()]})]
+    for pid, path in paths.items():
+        phases = [(phase, [_activity(g, a) for a in phase.activities]) for phase in path.phases]
+        pages.append(PageSpec(g.uri("onboarding-path", pid), "onboarding_path.md.j2", path.name,
+                              ["Onboarding"], {"path": path, "phases": phases,
+                                               "roles": g.links("role", path.roles),
+                                               "backlinks": g.backlinks("onboarding-path", pid)},
+                              path.summary))
+    for rid, routine in g.of("routine").items():
+        steps = [(s, g.links("competency", s.competencies)) for s in routine.steps]
+        pages.append(PageSpec(g.uri("routine", rid), "routine.md.j2", routine.name,
+                              ["Onboarding", "Routine"],
+                              {"routine": routine, "steps": steps,
+                               "roles": g.links("role", routine.roles),
+                               "backlinks": g.backlinks("routine", rid)}, routine.summary))
+    return pages
+
+
+def _activity(g: Graph, activity: Any) -> dict[str, Any]:
+    related = (g.links("competency", activity.competencies) + g.links("cadence", activity.cadences)
+               + g.links("exercise", activity.exercises) + g.links("routine", activity.routines))
+    return {"activity": activity, "related": related}
+
+
+def meetings(g: Graph) -> list[PageSpec]:
+    cadences = g.of("cadence")
+    by_frequency = []
+    for frequency in FREQUENCY_ORDER:
+        group = [(g.link("cadence", cid), c) for cid, c in cadences.items()
+                 if c.frequency == frequency]
+        if group:
+            by_frequency.append((FREQUENCY_TITLES[frequency], group))
+    pages = [PageSpec(urls.MEETINGS, "meetings_index.md.j2", "Meetings", ["Meeting"],
+                      {"by_frequency": by_frequency, "all_ics": urls.ALL_MEETINGS_ICS})]
+    for cid, cadence in cadences.items():
+        pages.append(PageSpec(g.uri("cadence", cid), "cadence.md.j2", cadence.name, ["Meeting"], {
+            "cadence": cadence, "frequency": FREQUENCY_TITLES[cadence.frequency],
+            "attendees": g.links("role", cadence.attendees),
+            "owner": g.link("role", cadence.owner) if cadence.owner else None,
+            "team_models": g.links("team-model", cadence.team_models),
+            "ics": urls.calendar_uri(cid), "backlinks": g.backlinks("cadence", cid)},
+            cadence.purpose))
+    return pages
+
+
+INDICATOR_TITLES = {"leading": "Leading indicators", "current": "Current indicators",
+                    "lagging": "Lagging indicators"}
+
+
+def metrics(g: Graph) -> list[PageSpec]:
+    groups = [(title, [(g.link("metric", mid), m) for mid, m in g.of("metric").items()
+                       if m.indicator == indicator])
+              for indicator, title in INDICATOR_TITLES.items()]
+    pages = [PageSpec(urls.METRICS, "metrics_index.md.j2", "Metrics", ["Metric"],
+                      {"groups": [(t, items) for t, items in groups if items]})]
+    for mid, metric in g.of("metric").items():
+        pages.append(PageSpec(g.uri("metric", mid), "metric.md.j2", metric.name, ["Metric"],
+                              {"metric": metric, "indicator": INDICATOR_TITLES[metric.indicator],
+                               "backlinks": g.backlinks("metric", mid)}, metric.description))
+    return pages

@@ -1,0 +1,66 @@
+"""Where each entity's page lives in the site, and links between pages."""
+
+from __future__ import annotations
+
+import posixpath
+
+#: Folder of each kind's pages, relative to the docs root.
+FOLDERS = {
+    "role": "roles",
+    "competency": "competencies",
+    "scale": "competencies/scales",
+    "career-path": "careers",
+    "hiring-process": "hiring",
+    "exercise": "hiring/exercises",
+    "interview-loop": "hiring/interviews",
+    "scorecard": "hiring/scorecards",
+    "question-set": "hiring/questions",
+    "onboarding-path": "onboarding",
+    "routine": "onboarding/routines",
+    "cadence": "meetings",
+    "maturity-model": "maturity",
+    "team-model": "team-models",
+    "management-model": "management-models",
+    "metric": "metrics",
+    "assessment": "assessments",
+}
+
+HOME = "index.md"
+ROLES = "roles/index.md"
+COMPETENCY_FRAMEWORK = "competencies/index.md"
+COMPETENCY_MATRIX = "competencies/by-role.md"
+CAREERS = "careers/index.md"
+HIRING = "hiring/index.md"
+ONBOARDING = "onboarding/index.md"
+MEETINGS = "meetings/index.md"
+ALL_MEETINGS_ICS = "meetings/all-meetings.ics"
+MATURITY = "maturity/index.md"
+TEAM_MODELS = "team-models/index.md"
+MANAGEMENT_MODELS = "management-models/index.md"
+METRICS = "metrics/index.md"
+ASSESSMENTS = "assessments/index.md"
+ENABLEMENT = "enablement.md"
+TAGS = "tags.md"
+
+
+def kit_uri(role_id: str) -> str:
+    """The hiring kit of a role."""
+    return f"hiring/kits/{role_id}.md"
+
+
+def entity_uri(kind: str, entity_id: str, hiring_profile_role: str | None = None) -> str:
+    """The page of an entity. A hiring profile's page is its role's hiring kit."""
+    if kind == "hiring-profile":
+        return kit_uri(hiring_profile_role or entity_id)
+    return f"{FOLDERS[kind]}/{entity_id}.md"
+
+
+def calendar_uri(cadence_id: str) -> str:
+    """The .ics file of one meeting."""
+    return f"meetings/{cadence_id}.ics"
+
+
+def relative(target: str, page: str) -> str:
+    """A link from the page at `page` to `target` (both docs-relative paths)."""
+    base = posixpath.dirname(page)
+    return posixpath.relpath(target, base or ".")
