@@ -1,29 +1,34 @@
 # Two entry points, both safe to run on a fresh machine:
-#   make site   set up, then check and build the default playbook
-#   make test   set up, then run linters and the whole test suite
-# Setting up installs everything the project needs into .venv (nothing by hand).
+#   make site   set up, then check the default playbook and build its site into ./site
+#   make test   set up (including the browser tools), then run linters and every test
+# Setting up installs everything the project needs (nothing by hand): Python packages
+# into .venv, npm packages into node_modules, and Debian's chromium for browser tests.
 
 PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
+export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site test lint setup clean schemas
+.PHONY: site test lint setup browser-tools clean schemas bench
 
 site: $(STAMP)
-	$(BIN)/playbook validate --playbook playbook
+	$(BIN)/playbook build --playbook playbook --site-dir site
 
-test: lint
+test: lint browser-tools
 	$(BIN)/python -m pytest
 
 lint: $(STAMP)
-	$(BIN)/ruff check generators assessments tests
+	$(BIN)/ruff check generators assessments tests benchmarks
 	$(BIN)/mypy
 
 schemas: $(STAMP)
 	$(BIN)/playbook schema --out playbook/schemas
 
-setup: $(STAMP)
+bench: $(STAMP)
+	$(BIN)/python benchmarks/build_time.py
+
+setup: $(STAMP) browser-tools
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -31,5 +36,15 @@ $(STAMP): pyproject.toml
 	$(BIN)/pip install --quiet --editable ".[test]"
 	touch $(STAMP)
 
+browser-tools: node_modules/.installed /usr/bin/chromium
+
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	touch node_modules/.installed
+
+/usr/bin/chromium:
+	apt-get update -qq
+	DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
+
 clean:
-	rm -rf $(VENV) site .pytest_cache .mypy_cache .ruff_cache
+	rm -rf $(VENV) node_modules site .pytest_cache .mypy_cache .ruff_cache

@@ -9,7 +9,7 @@ import traceback
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from generators import scaffold, schema
+from generators import scaffold, schema, site
 from generators.errors import ContentError, Problem
 from generators.model import ENTITY_KINDS, KINDS
 from generators.pipeline import check
@@ -28,7 +28,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     handler: Callable[[argparse.Namespace], int] = args.handler
     try:
         return handler(args)
-    except (ContentError, UsageError) as exc:
+    except (ContentError, UsageError, site.SiteError) as exc:
         if args.debug:
             traceback.print_exc()
         problems = exc.problems if isinstance(exc, ContentError) else []
@@ -66,6 +66,26 @@ def _parser() -> argparse.ArgumentParser:
                             help="folder to write into (default: playbook/schemas)")
     schema_cmd.set_defaults(handler=_schema)
 
+    build = commands.add_parser(
+        "build", help="check the playbook and build the site",
+        description="Check the playbook and build the site. The new site replaces the old one "
+                    "only when the whole build succeeds.")
+    _playbook_option(build)
+    build.add_argument("--site-dir", type=Path, default=Path("site"), metavar="DIR",
+                       help="where to write the site (default: ./site)")
+    _config_option(build)
+    build.set_defaults(handler=_build)
+
+    serve = commands.add_parser(
+        "serve", help="preview the site, rebuilding when a file changes",
+        description="Serve the site on a local address and rebuild it whenever a playbook "
+                    "file, template or docs page changes.")
+    _playbook_option(serve)
+    _config_option(serve)
+    serve.add_argument("--dev-addr", default="127.0.0.1:8000", metavar="HOST:PORT",
+                       help="address to serve on (default: 127.0.0.1:8000)")
+    serve.set_defaults(handler=_serve)
+
     new = commands.add_parser(
         "new", help="write a starter file for a new entity",
         description="Write a valid starter file for a new entity into the playbook.")
@@ -80,6 +100,24 @@ def _parser() -> argparse.ArgumentParser:
 def _playbook_option(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--playbook", type=Path, default=DEFAULT_PLAYBOOK, metavar="DIR",
                         help="playbook folder (default: ./playbook)")
+
+
+def _config_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--config", type=Path, default=None, metavar="FILE",
+                        help="MkDocs config (default: ./mkdocs.yml if present, else built-in)")
+
+
+def _build(args: argparse.Namespace) -> int:
+    print(f"building the site from {args.playbook} ...", file=sys.stderr)
+    seconds = site.build_site(args.playbook, args.site_dir, args.config)
+    pages = sum(1 for _ in args.site_dir.rglob("*.html"))
+    print(f"built {pages} pages into {args.site_dir} in {seconds:.1f} s")
+    return 0
+
+
+def _serve(args: argparse.Namespace) -> int:
+    site.serve_site(args.playbook, args.config, args.dev_addr)
+    return 0
 
 
 def _validate(args: argparse.Namespace) -> int:

@@ -8,6 +8,7 @@ watches the playbook folder under `mkdocs serve`. Nothing is written into docs/.
 from __future__ import annotations
 
 import logging
+import os
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -44,11 +45,14 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
     def __init__(self) -> None:
         self.site: RenderedSite | None = None
         self.root = Path("playbook")
+        self.base = Path(".")
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         self.site = None  # per-build state starts empty on every (re)build
-        base = Path(config.config_file_path or ".").parent
-        self.root = (base / self.config.playbook_dir).resolve()
+        base = self.base = Path(config.config_file_path or ".").parent.resolve()
+        # `playbook build --playbook DIR` points the plugin at DIR through the environment.
+        override = os.environ.get("PLAYBOOK_DIR")
+        self.root = Path(override) if override else (base / self.config.playbook_dir).resolve()
         for name in ASSETS:
             target = config.extra_css if name.endswith(".css") else config.extra_javascript
             if f"{ASSET_DIR}/{name}" not in [str(item) for item in target]:
@@ -58,7 +62,7 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
     def on_pre_build(self, config: MkDocsConfig) -> None:
         # Runs before MkDocs cleans site_dir: bad content leaves the last build untouched.
         templates = self.config.templates_dir
-        template_dir = (self.root.parent / templates) if templates else self.root / "templates"
+        template_dir = (self.base / templates) if templates else self.root / "templates"
         try:
             checked = compile_playbook(self.root)
             for warning in checked.warnings:
