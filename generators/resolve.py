@@ -49,7 +49,8 @@ def _check_links(report: Reporter, kind: str, entity_id: str, entity: BaseModel)
         if link.kind not in KINDS or link.kind == "manifest":
             report.error(kind, entity_id, (*loc, "kind"), f"unknown kind '{link.kind}'",
                          did_you_mean(link.kind, [k for k in KINDS if k != "manifest"]))
-        elif link.id not in report.playbook.of(link.kind):
+        elif (link.id not in report.playbook.of(link.kind)
+              and (link.kind, link.id) not in report.playbook.broken):
             report.error(kind, entity_id, (*loc, "id"), f"unknown {link.kind} '{link.id}'",
                          did_you_mean(link.id, report.playbook.of(link.kind)))
 

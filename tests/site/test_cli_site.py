@@ -1,0 +1,133 @@
+"""`playbook build` and `playbook serve`, and the plugin under plain `mkdocs build`."""
+
+from __future__ import annotations
+
+import hashlib
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+from icalendar import Calendar
+
+from tests.conftest import DEFAULT_PLAYBOOK, ROOT, edit
+from tests.site.conftest import mkdocs
+from tests.test_cli import run
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Path:
+    """A copy of the project's mkdocs.yml, docs and default playbook."""
+    shutil.copytree(DEFAULT_PLAYBOOK, tmp_path / "playbook")
+    shutil.copytree(ROOT / "docs", tmp_path / "docs")
+    shutil.copy(ROOT / "mkdocs.yml", tmp_path / "mkdocs.yml")
+    return tmp_path
+
+
+def _digest(folder: Path) -> dict[str, str]:
+    return {p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+            for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def test_build_without_mkdocs_yml(tmp_path: Path) -> None:
+    result = run("build", "--playbook", str(DEFAULT_PLAYBOOK), "--site-dir", "out", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert (tmp_path / "out/roles/sdr-absm/index.html").is_file()
+    assert result.stdout.startswith("built ")
+
+
+def test_content_error_stops_the_build_and_keeps_the_old_site(project: Path) -> None:
+    first = run("build", cwd=project)
+    assert first.returncode == 0, first.stderr
+    before = _digest(project / "site")
+    edit(project / "playbook/roles/sdr-absm.yml", "family: execution", "family: executon")
+    validate = run("validate", cwd=project)
+    second = run("build", cwd=project)
+    assert second.returncode == 1
+    assert "Traceback" not in second.stderr
+    problem = ("playbook/roles/sdr-absm.yml:5:1: family: 'executon' is not one of leadership, "
+               "specialist, execution, support (did you mean 'execution'?)")
+    assert validate.stderr.splitlines()[0] == problem
+    assert second.stderr.splitlines() == ["building the site from playbook ...", problem]
+    assert _digest(project / "site") == before
+    assert not [p for p in project.iterdir() if p.name.startswith(".site")]
+
+
+def test_plain_mkdocs_build_reports_content_errors(project: Path) -> None:
+    edit(project / "playbook/roles/sdr-absm.yml", "family: execution", "family: executon")
+    result = mkdocs("build", "--strict", cwd=project)
+    assert result.returncode == 1
+    assert "playbook/roles/sdr-absm.yml:5:1: family: 'executon' is not one of" in result.stderr
+
+
+def test_playbook_templates_override_the_built_in_ones(project: Path) -> None:
+    (project / "playbook/templates").mkdir()
+    (project / "playbook/templates/metric.md.j2").write_text(
+        "# {{ metric.name }}\n\nHouse style metric page: {{ metric.description }}\n",
+        encoding="utf-8")
+    result = mkdocs("build", "--strict", "--site-dir", "out", cwd=project)
+    assert result.returncode == 0, result.stderr
+    page = (project / "out/metrics/time-to-hire/index.html").read_text(encoding="utf-8")
+    assert "House style metric page:" in page
+    role = (project / "out/roles/sdr-absm/index.html").read_text(encoding="utf-8")
+    assert "House style" not in role
+
+
+def test_meeting_calendars_parse(built_site: Path) -> None:
+    weekly = Calendar.from_ical((built_site / "meetings/weekly-team-meeting.ics").read_bytes())
+    events = list(weekly.walk("VEVENT"))
+    assert len(events) == 1
+    event = events[0]
+    assert str(event["summary"]) == "Weekly Team Meeting"
+    assert event["rrule"]["FREQ"] == ["WEEKLY"]
+    assert event["duration"].dt.total_seconds() == 60 * 60
+    everything = Calendar.from_ical((built_site / "meetings/all-meetings.ics").read_bytes())
+    cadences = list((DEFAULT_PLAYBOOK / "cadences").glob("*.yml"))
+    assert len(list(everything.walk("VEVENT"))) == len(cadences)
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+def _fetch(url: str) -> str:
+    with urllib.request.urlopen(url, timeout=5) as response:  # noqa: S310 - localhost only
+        return str(response.read().decode("utf-8"))
+
+
+def test_serve_rebuilds_when_a_yaml_file_changes(project: Path) -> None:
+    port = _free_port()
+    command = [str(Path(sys.executable).parent / "playbook"), "serve", "--dev-addr",
+               f"127.0.0.1:{port}"]
+    server = subprocess.Popen(command, cwd=project, stdout=subprocess.DEVNULL,
+                              stderr=subprocess.DEVNULL)
+    url = f"http://127.0.0.1:{port}/metrics/time-to-hire/"
+    try:
+        page = _wait_for(lambda: _fetch(url), lambda text: "Time to Hire" in text)
+        assert "Time to Fill Every Seat" not in page
+        edit(project / "playbook/metrics/time-to-hire.yml", "name: Time to Hire",
+             "name: Time to Fill Every Seat")
+        _wait_for(lambda: _fetch(url), lambda text: "Time to Fill Every Seat" in text)
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
+
+
+def _wait_for(get, ok, seconds: float = 60) -> str:  # type: ignore[no-untyped-def]
+    deadline = time.monotonic() + seconds
+    last = ""
+    while time.monotonic() < deadline:
+        try:
+            last = get()
+            if ok(last):
+                return last
+        except OSError:
+            pass
+        time.sleep(0.3)
+    raise AssertionError(f"timed out; last response started {last[:200]!r}")
