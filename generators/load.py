@@ -26,6 +26,9 @@ Loc = tuple[str | int, ...]
 MAX_FILE_BYTES = 4 * 1024 * 1024
 MAX_VALUES_PER_FILE = 200_000
 
+# libyaml's parser when PyYAML was built with it (about 10x faster); same nodes and marks.
+_COMPOSER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
 _SCALAR_TAGS = {
     "tag:yaml.org,2002:str",
     "tag:yaml.org,2002:int",
@@ -92,7 +95,7 @@ def read_yaml(path: Path) -> SourceFile:
     name = display_path(path)
     text = _read_text(path, name)
     try:
-        node = yaml.compose(text, Loader=yaml.SafeLoader)
+        node = _compose(text)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
@@ -107,6 +110,17 @@ def read_yaml(path: Path) -> SourceFile:
     builder = _Builder(source, name)
     source.data = builder.build(node, ())
     return source
+
+
+def _compose(text: str) -> yaml.Node | None:
+    """Compose with libyaml for speed; on an error, again with the Python parser,
+    whose messages say more (e.g. which character is wrong)."""
+    try:
+        return yaml.compose(text, Loader=_COMPOSER)
+    except yaml.YAMLError:
+        if _COMPOSER is yaml.SafeLoader:
+            raise
+    return yaml.compose(text, Loader=yaml.SafeLoader)
 
 
 def _read_text(path: Path, name: str) -> str:

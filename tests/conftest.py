@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import os
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -43,3 +46,20 @@ def edit_line(path: Path, number: int, old: str, new: str) -> None:
     assert old in lines[number - 1], f"{old!r} is not on line {number} of {path}"
     lines[number - 1] = lines[number - 1].replace(old, new)
     path.write_text("".join(lines), encoding="utf-8")
+
+
+def mkdocs(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess[str]:
+    """Run the real `mkdocs` command."""
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    return subprocess.run([str(Path(sys.executable).parent / "mkdocs"), *args], cwd=cwd,
+                          capture_output=True, text=True, env=env, timeout=300, check=False)
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """`mkdocs build --strict` of the project's default playbook, into a temporary folder."""
+    site = tmp_path_factory.mktemp("site") / "site"
+    result = mkdocs("build", "--strict", "--site-dir", str(site))
+    assert result.returncode == 0, result.stderr
+    assert "WARNING" not in result.stderr, result.stderr
+    return site

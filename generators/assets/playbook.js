@@ -62,7 +62,14 @@
     });
   }
 
+  function labelSearchDialog() {
+    // The theme's search dialog has no accessible name; screen readers announce this one.
+    var dialog = document.querySelector(".md-search[role=dialog]");
+    if (dialog && !dialog.hasAttribute("aria-label")) { dialog.setAttribute("aria-label", "Search"); }
+  }
+
   function init() {
+    labelSearchDialog();
     initChecklists();
     initPrintButtons();
   }

@@ -13,8 +13,15 @@ import yaml
 from jinja2 import Environment, TemplateError
 
 from generators.errors import ContentError, Problem
-from generators.render import calendar, nav, pages_hiring, pages_models, pages_people
-from generators.render import pages_practice, urls
+from generators.render import (
+    calendar,
+    nav,
+    pages_hiring,
+    pages_models,
+    pages_people,
+    pages_practice,
+    urls,
+)
 from generators.render.environment import make_environment
 from generators.render.graph import Graph
 from generators.render.page import PageSpec

@@ -11,8 +11,9 @@ from generators.render.page import PageSpec
 
 def maturity(g: Graph) -> list[PageSpec]:
     models = g.of("maturity-model")
-    pages = [PageSpec(urls.MATURITY, "maturity_index.md.j2", "Maturity models", ["Maturity model"],
-                      {"models": [(g.link("maturity-model", mid), m) for mid, m in models.items()]})]
+    index = {"models": [(g.link("maturity-model", mid), m) for mid, m in models.items()]}
+    pages = [PageSpec(urls.MATURITY, "maturity_index.md.j2", "Maturity models",
+                      ["Maturity model"], index)]
     for mid, model in models.items():
         assessments = [g.link("assessment", a.id) for a in g.of("assessment").values()
                        if a.maturity_model == mid]
