@@ -76,3 +76,13 @@ def test_no_serious_accessibility_violation(page: Any, site_url: str, path: str)
           .map(v => v.id + ': ' + v.nodes.slice(0, 3).map(n => n.target.join(' ')).join(' | '));
     }""")
     assert violations == [], "\n".join(violations)
+
+
+def test_hiring_kit_prints_without_site_chrome(page: Any, site_url: str) -> None:
+    page.goto(site_url + "hiring/kits/social-selling-specialist/")
+    assert page.locator("button.pb-print").first.is_visible()
+    page.emulate_media(media="print")
+    assert not page.locator(".md-header").is_visible()
+    assert not page.locator(".md-sidebar--primary").is_visible()
+    assert not page.locator("button.pb-print").first.is_visible()
+    assert page.locator(".pb-scorecard table").first.is_visible()
