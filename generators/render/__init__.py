@@ -87,7 +87,7 @@ def _calendars(g: Graph, site_url: str | None) -> list[SiteFile]:
         return []
     cadences = list(g.of("cadence").values())
     base = (site_url or "").rstrip("/")
-    url_of = {c.id: f"{base}/{g.uri('cadence', c.id).removesuffix('.md')}/"
+    url_of = {c.id: f"{base}/{urls.page_url(g.uri('cadence', c.id))}"
               for c in cadences} if base else {}
     files = [SiteFile(urls.calendar_uri(c.id), calendar.meeting_calendar(
         [c], manifest.released, manifest.organisation, url_of)) for c in cadences]

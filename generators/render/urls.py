@@ -64,3 +64,12 @@ def relative(target: str, page: str) -> str:
     """A link from the page at `page` to `target` (both docs-relative paths)."""
     base = posixpath.dirname(page)
     return posixpath.relpath(target, base or ".")
+
+
+def page_url(uri: str) -> str:
+    """The URL MkDocs gives a page with `use_directory_urls`: `roles/sdr.md` -> `roles/sdr/`."""
+    if uri == HOME:
+        return ""
+    if uri.endswith("/index.md"):
+        return uri.removesuffix("index.md")
+    return uri.removesuffix(".md") + "/"

@@ -1,0 +1,126 @@
+"""Assessment specs: the plain JSON the scoring engine reads.
+
+The build writes one spec per assessment into the site; the CLI builds the same
+specs in memory. A spec is self-contained: answer options carry their values,
+stages and dimensions their names, skills-gap questions their target per role,
+and every link its URL (relative to the site root), so the engine needs nothing
+but the standard library.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from generators.render import urls
+from generators.render.graph import Graph
+from generators.validate import Playbook
+
+SPEC_VERSION = 1
+
+UrlOf = Callable[[str, str], str]
+
+
+def directory_url(graph: Graph) -> UrlOf:
+    """Page URLs as MkDocs writes them with `use_directory_urls` (the default)."""
+    return lambda kind, entity_id: urls.page_url(graph.uri(kind, entity_id))
+
+
+def build_specs(playbook: Playbook, url_of: UrlOf | None = None) -> dict[str, dict[str, Any]]:
+    """The spec of every assessment, by id."""
+    graph = Graph(playbook)
+    url_of = url_of or directory_url(graph)
+    return {aid: _Spec(graph, url_of).build(a) for aid, a in graph.of("assessment").items()}
+
+
+class _Spec:
+    def __init__(self, graph: Graph, url_of: UrlOf) -> None:
+        self.g, self.url_of = graph, url_of
+
+    def link(self, kind: str, entity_id: str) -> dict[str, str]:
+        return {"title": self.g.title(kind, entity_id), "url": self.url_of(kind, entity_id)}
+
+    def advice(self, items: list[Any]) -> list[dict[str, Any]]:
+        return [{"text": " ".join(a.text.split()),
+                 "links": [self.link(link.kind, link.id) for link in a.links]} for a in items]
+
+    def band(self, band: Any) -> dict[str, Any]:
+        return {"id": band.id, "label": band.label, "min": band.min,
+                "summary": " ".join(band.summary.split()), "advice": self.advice(band.advice)}
+
+    def build(self, a: Any) -> dict[str, Any]:
+        model = self.g.get("maturity-model", a.maturity_model) if a.maturity_model else None
+        manifest = self.g.playbook.manifest
+        spec: dict[str, Any] = {
+            "spec_version": SPEC_VERSION, "id": a.id, "title": a.title, "type": a.type,
+            "url": self.url_of("assessment", a.id),
+            "playbook_version": manifest.version if manifest else None,
+            "overall": a.overall,
+            "stages": [{"id": s.id, "number": s.number, "name": s.name,
+                        "url": self.url_of("maturity-model", model.id)}
+                       for s in model.stages] if model else [],
+            "model": self.link("maturity-model", model.id) if model else None,
+            "dimensions": [{"id": d.id, "name": d.name, "actions": list(d.actions)}
+                           for d in model.dimensions] if model else [],
+            "outcomes": [{"id": o.id, "label": o.label, **self.link(o.link.kind, o.link.id)}
+                         for o in a.outcomes],
+            "sections": [self.section(a, s) for s in a.sections],
+            "stage_advice": {sa.stage: {"summary": " ".join(sa.summary.split()),
+                                        "advice": self.advice(sa.advice)}
+                             for sa in a.stage_advice},
+            "verdicts": [{"id": v.id, "label": v.label,
+                          "when": [c.model_dump(exclude_none=True) for c in v.when],
+                          "summary": " ".join(v.summary.split()),
+                          "advice": self.advice(v.advice)} for v in a.verdicts],
+            "roles": [],
+        }
+        if a.type == "skills-gap":
+            spec["roles"] = [self.link("role", rid) | {"id": rid} for rid in self.g.of("role")]
+        return spec
+
+    def section(self, a: Any, section: Any) -> dict[str, Any]:
+        return {"id": section.id, "title": section.title, "rule": section.rule,
+                "threshold": section.threshold, "default_target": section.default_target,
+                "questions": [self.question(a, section, q) for q in section.questions],
+                "bands": [self.band(b) for b in section.bands],
+                "priorities": [self.band(b) for b in section.priorities]}
+
+    def question(self, a: Any, section: Any, q: Any) -> dict[str, Any]:
+        if q.scale:
+            options = [{"id": lv.id, "label": lv.label, "value": lv.value, "stage": None,
+                        "points": {}} for lv in self.g.get("scale", q.scale).levels]
+        else:
+            options = [{"id": o.id, "label": o.label, "value": o.value, "stage": o.stage,
+                        "points": dict(o.points)} for o in q.options]
+        competency = None
+        if q.competency:
+            comp = self.g.get("competency", q.competency)
+            competency = self.link("competency", q.competency) | {
+                "id": q.competency,
+                "resources": [f"{r.title} ({r.type})" for r in comp.resources]}
+        return {"id": q.id, "text": " ".join(q.text.split()), "stage": q.stage,
+                "dimension": q.dimension, "category": q.category, "options": options,
+                "points": dict(q.points), "points_from": q.points_from,
+                "competency": competency,
+                "targets": self.targets(section, q) if section.rule == "skills-gap" else {},
+                "links": [self.link(link.kind, link.id) for link in q.links]}
+
+    def targets(self, section: Any, q: Any) -> dict[str, float]:
+        """The rating each role needs on this question: explicit, else the role's level."""
+        targets: dict[str, float] = {}
+        for rid, role in self.g.of("role").items():
+            if rid in q.targets:
+                targets[rid] = q.targets[rid]
+                continue
+            need = next((n for n in role.required_competencies
+                         if q.competency and n.competency == q.competency), None)
+            if need is not None:
+                competency = self.g.get("competency", need.competency)
+                level = next(lv for lv in self.g.get("scale", competency.scale).levels
+                             if lv.id == need.level)
+                if level.rating is not None:
+                    targets[rid] = level.rating
+                    continue
+            if section.default_target is not None:
+                targets[rid] = section.default_target
+        return targets
