@@ -9,7 +9,7 @@ import traceback
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from generators import scaffold, schema, site
+from generators import assess, scaffold, schema, site
 from generators.errors import ContentError, Problem
 from generators.model import ENTITY_KINDS, KINDS
 from generators.pipeline import check
@@ -28,7 +28,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     handler: Callable[[argparse.Namespace], int] = args.handler
     try:
         return handler(args)
-    except (ContentError, UsageError, site.SiteError) as exc:
+    except (ContentError, UsageError, site.SiteError, assess.AnswersError) as exc:
         if args.debug:
             traceback.print_exc()
         problems = exc.problems if isinstance(exc, ContentError) else []
@@ -86,6 +86,21 @@ def _parser() -> argparse.ArgumentParser:
                        help="address to serve on (default: 127.0.0.1:8000)")
     serve.set_defaults(handler=_serve)
 
+    assess_cmd = commands.add_parser(
+        "assess", help="score an answers file, or list the assessments",
+        description="Score answers with the same engine the site runs in the browser. "
+                    "ANSWERS is a file exported from the site, or a JSON object of "
+                    "question ids to answer ids.")
+    assess_cmd.add_argument("assessment", nargs="?", metavar="ID", help="assessment id")
+    assess_cmd.add_argument("answers", nargs="?", type=Path, metavar="ANSWERS.json",
+                            help="answers file")
+    assess_cmd.add_argument("--list", action="store_true", help="list the assessments")
+    assess_cmd.add_argument("--role", help="skills gap: compare with this role")
+    assess_cmd.add_argument("--format", choices=("text", "json"), default="text",
+                            help="output format (default: text)")
+    _playbook_option(assess_cmd)
+    assess_cmd.set_defaults(handler=_assess)
+
     new = commands.add_parser(
         "new", help="write a starter file for a new entity",
         description="Write a valid starter file for a new entity into the playbook.")
@@ -117,6 +132,26 @@ def _build(args: argparse.Namespace) -> int:
 
 def _serve(args: argparse.Namespace) -> int:
     site.serve_site(args.playbook, args.config, args.dev_addr)
+    return 0
+
+
+def _assess(args: argparse.Namespace) -> int:
+    if args.list:
+        items = assess.list_assessments(args.playbook)
+        if args.format == "json":
+            print(json.dumps(items, indent=2))
+        else:
+            width = max(len(item["id"]) for item in items)
+            for item in items:
+                print(f"{item['id'].ljust(width)}  {item['type']:<11} {item['title']}")
+        return 0
+    if not args.assessment or not args.answers:
+        raise UsageError("give an assessment ID and an ANSWERS.json file, or --list")
+    result = assess.assess(args.playbook, args.assessment, args.answers, args.role)
+    if args.format == "json":
+        print(json.dumps(result, indent=2, ensure_ascii=False))
+    else:
+        print(assess.render_text(result))
     return 0
 
 

@@ -20,13 +20,16 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 
+from generators import site_assets
 from generators.errors import ContentError
 from generators.pipeline import compile_playbook
 from generators.render import RenderedSite, render_site
 
 log = logging.getLogger("mkdocs.plugins.playbook")
 
-ASSETS = ("playbook.css", "playbook.js")
+#: Site scripts and styles: (package, file name).
+ASSETS = (("generators", "assets/playbook.css"), ("generators", "assets/playbook.js"),
+          ("assessments", "web/assessment.css"), ("assessments", "web/assessment.js"))
 ASSET_DIR = "assets/playbook"
 
 
@@ -37,6 +40,10 @@ class PlaybookConfig(Config):
     """The playbook folder, relative to mkdocs.yml."""
     templates_dir = c.Optional(c.Type(str))
     """Folder of templates that override the built-in ones (default: <playbook>/templates)."""
+    pyodide_dir = c.Optional(c.Type(str))
+    """Folder of the pyodide npm package to copy into the site (default: node_modules/pyodide)."""
+    pyodide_url = c.Optional(c.Type(str))
+    """Load Pyodide from this URL instead of copying it into the site."""
 
 
 class PlaybookPlugin(BasePlugin[PlaybookConfig]):
@@ -44,16 +51,18 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
 
     def __init__(self) -> None:
         self.site: RenderedSite | None = None
+        self.static: list[site_assets.StaticFile] = []
         self.root = Path("playbook")
         self.base = Path(".")
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
-        self.site = None  # per-build state starts empty on every (re)build
+        self.site, self.static = None, []  # per-build state starts empty on every (re)build
         base = self.base = Path(config.config_file_path or ".").parent.resolve()
         # `playbook build --playbook DIR` points the plugin at DIR through the environment.
         override = os.environ.get("PLAYBOOK_DIR")
         self.root = Path(override) if override else (base / self.config.playbook_dir).resolve()
-        for name in ASSETS:
+        for _package, path in ASSETS:
+            name = path.rsplit("/", 1)[-1]
             target = config.extra_css if name.endswith(".css") else config.extra_javascript
             if f"{ASSET_DIR}/{name}" not in [str(item) for item in target]:
                 target.append(f"{ASSET_DIR}/{name}")
@@ -70,8 +79,15 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
             self.site = render_site(checked.playbook, templates=template_dir,
                                     docs_pages=_docs_pages(Path(config.docs_dir)),
                                     site_url=config.site_url)
+            pyodide_dir = (self.base / self.config.pyodide_dir if self.config.pyodide_dir
+                           else site_assets.find_pyodide(self.base))
+            self.static = site_assets.assessment_files(
+                checked.playbook, use_directory_urls=config.use_directory_urls,
+                pyodide_dir=pyodide_dir, pyodide_url=self.config.pyodide_url)
         except ContentError as exc:
             raise PluginError("the playbook has errors:\n" + str(exc)) from exc
+        except site_assets.MissingPyodide as exc:
+            raise PluginError(str(exc)) from exc
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
         assert self.site is not None, "on_pre_build runs first"
@@ -80,9 +96,15 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
                 log.info(f"docs/{item.uri} replaces the generated page")
                 continue
             files.append(File.generated(config, item.uri, content=item.content))
-        for name in ASSETS:
-            content = resources.files("generators").joinpath("assets", name).read_bytes()
+        for package, path in ASSETS:
+            content = resources.files(package).joinpath(path).read_bytes()
+            name = path.rsplit("/", 1)[-1]
             files.append(File.generated(config, f"{ASSET_DIR}/{name}", content=content))
+        for static in self.static:
+            if static.source is not None:
+                files.append(File.generated(config, static.uri, abs_src_path=str(static.source)))
+            else:
+                files.append(File.generated(config, static.uri, content=static.content or b""))
         if not config.nav:
             config.nav = self.site.nav
         return files

@@ -114,3 +114,44 @@ def test_new_suggests_a_kind() -> None:
     result = run("new", "rol", "x")
     assert result.returncode == 1
     assert result.stderr == "playbook: error: unknown kind 'rol' (did you mean 'role'?)\n"
+
+
+def test_assess_lists_the_assessments() -> None:
+    result = run("assess", "--list", "--playbook", str(DEFAULT_PLAYBOOK), "--format", "json")
+    assert result.returncode == 0, result.stderr
+    ids = [item["id"] for item in json.loads(result.stdout)]
+    assert "transformation-level" in ids and "skills-self-assessment" in ids
+
+
+def test_assess_scores_a_browser_export(tmp_path: Path) -> None:
+    export = {"format": "playbook-assessment", "format_version": 1,
+              "assessment": "skills-self-assessment", "playbook_version": "2026-Q4",
+              "role": "social-selling-specialist", "history": [],
+              "answers": {"linkedin-platform-proficiency": "basic", "crm-utilization": "expert"}}
+    path = tmp_path / "answers.json"
+    path.write_text(json.dumps(export), encoding="utf-8")
+    result = run("assess", "skills-self-assessment", str(path), "--playbook",
+                 str(DEFAULT_PLAYBOOK), "--format", "json")
+    assert result.returncode == 0, result.stderr
+    scored = json.loads(result.stdout)
+    assert scored["role"] == "social-selling-specialist"
+    assert scored["sections"][0]["plan"][0]["question"] == "linkedin-platform-proficiency"
+    assert scored["sections"][0]["plan"][0]["priority"]["id"] == "high"
+    text = run("assess", "skills-self-assessment", str(path), "--playbook", str(DEFAULT_PLAYBOOK))
+    assert "Development plan:" in text.stdout
+
+
+def test_assess_refuses_answers_for_another_assessment(tmp_path: Path) -> None:
+    path = tmp_path / "answers.json"
+    path.write_text(json.dumps({"assessment": "team-health", "answers": {}}), encoding="utf-8")
+    result = run("assess", "team-maturity", str(path), "--playbook", str(DEFAULT_PLAYBOOK))
+    assert result.returncode == 1
+    assert result.stderr == (f"playbook: error: {path}: these answers are for 'team-health', "
+                             "not 'team-maturity'\n")
+    path.write_text("{not json", encoding="utf-8")
+    result = run("assess", "team-maturity", str(path), "--playbook", str(DEFAULT_PLAYBOOK))
+    assert result.returncode == 1
+    assert "not valid JSON" in result.stderr and "Traceback" not in result.stderr
+    unknown = run("assess", "team-maturty", str(path), "--playbook", str(DEFAULT_PLAYBOOK))
+    assert unknown.returncode == 1
+    assert "no assessment 'team-maturty' (did you mean 'team-maturity'?)" in unknown.stderr

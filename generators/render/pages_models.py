@@ -107,6 +107,9 @@ def assessments(g: Graph) -> list[PageSpec]:
                                   "model": g.link("maturity-model", model.id) if model else None,
                                   "stage_names": {s.id: s.name for s in model.stages}
                                   if model else {},
+                                  "spec_uri": f"assets/assessments/{aid}.json",
+                                  "roles": [g.link("role", r) for r in g.of("role")]
+                                  if assessment.type == "skills-gap" else [],
                                   "backlinks": g.backlinks("assessment", aid)},
                               assessment.summary))
     return pages

@@ -1,0 +1,97 @@
+"""`playbook assess`: score a saved answers file with the same engine the browser runs."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+from assessments import score
+from generators.errors import ContentError, Problem, did_you_mean, display_path
+from generators.pipeline import compile_playbook
+from generators.specs import build_specs
+
+
+class AnswersError(Exception):
+    """The answers file cannot be used."""
+
+
+def list_assessments(playbook_dir: Path) -> list[dict[str, Any]]:
+    """Every assessment of the playbook: id, type, audience and title."""
+    checked = compile_playbook(playbook_dir)
+    return [{"id": a.id, "type": a.type, "audience": a.audience, "title": a.title}
+            for a in sorted(checked.playbook.of("assessment").values(), key=lambda a: a.id)]
+
+
+def assess(playbook_dir: Path, assessment_id: str, answers_file: Path,
+           role: str | None = None) -> dict[str, Any]:
+    """Score the answers in `answers_file` (a browser export or a plain mapping)."""
+    checked = compile_playbook(playbook_dir)
+    specs = build_specs(checked.playbook)
+    if assessment_id not in specs:
+        hint = did_you_mean(assessment_id, specs)
+        raise ContentError([Problem(display_path(playbook_dir), 1, 1, "",
+                                    f"no assessment '{assessment_id}'",
+                                    hint or "list them with 'playbook assess --list'")])
+    answers = read_answers_file(answers_file, assessment_id)
+    if role is not None:
+        answers["role"] = role
+    return score(specs[assessment_id], answers)
+
+
+def read_answers_file(path: Path, assessment_id: str) -> dict[str, Any]:
+    """The answers and role from a file exported by the browser, or a plain mapping."""
+    name = display_path(path)
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except OSError as exc:
+        raise AnswersError(f"{name}: cannot read file: {exc.strerror}") from None
+    except ValueError as exc:
+        raise AnswersError(f"{name}: not valid JSON: {exc}") from None
+    if not isinstance(data, dict):
+        raise AnswersError(f"{name}: expected a JSON object of answers")
+    if "answers" not in data:
+        return {"answers": data}
+    exported_for = data.get("assessment")
+    if exported_for not in (None, assessment_id):
+        raise AnswersError(f"{name}: these answers are for '{exported_for}', not "
+                           f"'{assessment_id}'")
+    if not isinstance(data["answers"], dict):
+        raise AnswersError(f"{name}: 'answers' must be an object of question ids to answers")
+    return {"answers": data["answers"], "role": data.get("role")}
+
+
+def render_text(result: dict[str, Any]) -> str:
+    """A plain-text report of a result."""
+    lines = [result["title"], ""]
+    overall, verdict = result["overall"], result["verdict"]
+    if overall:
+        fit = f" ({overall['fit']['label']})" if overall.get("fit") else ""
+        lines.append(f"Result: {overall['label']}{fit}")
+        if overall.get("summary"):
+            lines.append(f"  {overall['summary']}")
+    if verdict:
+        lines += [f"Verdict: {verdict['label']}", f"  {verdict['summary']}"]
+    lines.append(f"Answered {result['answered']} of {result['total']}")
+    for section in result["sections"]:
+        lines += ["", f"{section['title']}:"]
+        for item in section["scores"]:
+            value = "-" if item["value"] is None else f"{item['value']:g}"
+            band = f" ({item['band']['label']})" if item.get("band") else ""
+            target = f", target {item['target']:g}" if item.get("target") is not None else ""
+            lines.append(f"  {item['label']}: {value} of {item['max']:g}{target}{band}")
+    lines += ["", "Why:"] + [f"  {line}" for line in result["why"]]
+    plan = [row for s in result["sections"] for row in s.get("plan", [])]
+    if plan:
+        lines += ["", "Development plan:"]
+        lines += [f"  {row['priority']['label'] if row['priority'] else '-'}: {row['name']} "
+                  f"(rated {row['rating']:g}, target {row['target']:g})" for row in plan]
+    if result["advice"]:
+        lines += ["", "What to do next:"]
+        for advice in result["advice"]:
+            links = ", ".join(f"{link['title']} <{link['url']}>" for link in advice["links"])
+            lines.append(f"  - {advice['text']}" + (f" [{links}]" if links else ""))
+    if result["issues"]:
+        lines += ["", "Answers not used:"]
+        lines += [f"  {issue['question']}: {issue['message']}" for issue in result["issues"]]
+    return "\n".join(lines)
