@@ -140,7 +140,7 @@ def _verdict(spec: dict[str, Any], sections: list[dict[str, Any]],
     scores = {s["id"]: s["score"] for s in sections}
     for verdict in spec.get("verdicts", []):
         if all(_holds(c, scores, chosen) for c in verdict["when"]):
-            return verdict  # type: ignore[no-any-return]
+            return dict(verdict)
     return None
 
 

@@ -19,8 +19,8 @@ class AnswersError(Exception):
 def list_assessments(playbook_dir: Path) -> list[dict[str, Any]]:
     """Every assessment of the playbook: id, type, audience and title."""
     checked = compile_playbook(playbook_dir)
-    return [{"id": a.id, "type": a.type, "audience": a.audience, "title": a.title}
-            for a in sorted(checked.playbook.of("assessment").values(), key=lambda a: a.id)]
+    items: list[Any] = sorted(checked.playbook.of("assessment").values(), key=lambda a: a.id)
+    return [{"id": a.id, "type": a.type, "audience": a.audience, "title": a.title} for a in items]
 
 
 def assess(playbook_dir: Path, assessment_id: str, answers_file: Path,
