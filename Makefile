@@ -2,7 +2,8 @@
 #   make site   set up, then check the default playbook and build its site into ./site
 #   make test   set up (including the browser tools), then run linters and every test
 # Setting up installs everything the project needs (nothing by hand): Python packages
-# into .venv, npm packages into node_modules, and Debian's chromium for browser tests.
+# into .venv, npm packages into node_modules (Pyodide, copied into every built site, and
+# axe-core for tests), and Debian's chromium for the browser tests.
 
 PYTHON ?= python3
 VENV   := .venv
@@ -12,7 +13,7 @@ export NO_MKDOCS_2_WARNING := 1
 
 .PHONY: site test lint setup browser-tools clean schemas bench
 
-site: $(STAMP)
+site: $(STAMP) node_modules/.installed
 	$(BIN)/playbook build --playbook playbook --site-dir site
 
 test: lint browser-tools
@@ -25,8 +26,9 @@ lint: $(STAMP)
 schemas: $(STAMP)
 	$(BIN)/playbook schema --out playbook/schemas
 
-bench: $(STAMP)
+bench: $(STAMP) browser-tools
 	$(BIN)/python benchmarks/build_time.py
+	$(BIN)/python benchmarks/assessment_startup.py
 
 setup: $(STAMP) browser-tools
 
