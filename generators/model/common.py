@@ -67,6 +67,10 @@ class Entity(Strict):
         description="Editorial notes: caveats, derived figures, and gaps in the sources.")
     sources: list[Label] = Field(
         default_factory=list, description="Where the facts in this entity come from.")
+    previous_ids: list[Slug] = Field(
+        default_factory=list,
+        description="Ids this entity had in earlier versions: the changelog then reports a "
+                    "rename instead of a removal and an addition.")
 
 
 class Range(Strict):

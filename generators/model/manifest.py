@@ -17,6 +17,17 @@ VersionLabel = Annotated[
 ]
 
 
+class Rename(Strict):
+    """An entity whose id changed since the previous version."""
+
+    kind: Annotated[str, StringConstraints(pattern=r"^[a-z-]+$")] = Field(
+        description="Kind of the entity, e.g. 'role'.")
+    old_id: Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*$")] = Field(
+        description="The id in the previous version.")
+    new_id: Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*$")] = Field(
+        description="The id in this version.")
+
+
 class Manifest(Strict):
     """What this playbook is, whose it is, and which version it is."""
 
@@ -28,4 +39,7 @@ class Manifest(Strict):
     default_scale: Annotated[str, StringConstraints(pattern=r"^[a-z0-9-]+$")] = Field(
         default="proficiency",
         description="Id of the scale that competency levels are written on.")
+    renames: list[Rename] = Field(
+        default_factory=list,
+        description="Entities renamed since the previous version, for the changelog.")
     notes: list[Text] = Field(default_factory=list, description="Editorial notes.")

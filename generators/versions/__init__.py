@@ -1,0 +1,1 @@
+"""Versions of a playbook: the data bundle, the semantic diff, and publishing with mike."""
