@@ -160,7 +160,8 @@
       try {
         fn = pyodide.runPython("from assessments.bridge import score_json; score_json");
       } catch (err) {
-        throw new Error(problems.length ? problems.join(" ").replace(/:\s*$/, "") : String(err.message || err));
+        throw new Error(problems.length ? problems.join(" ").replace(/:\s*$/, "")
+                                        : String(err.message || err));
       }
       scoreJsonFn = fn;
       reportStep(LOAD_STEPS);
@@ -396,7 +397,7 @@
       specUrl: siteUrl(form.getAttribute("data-spec") || "assets/assessments/" + id + ".json"),
       spec: null, specText: null, version: null, key: null,
       history: [], lastResult: null, counter: 0,
-      restored: false, touched: {}, canSave: true, saveWarned: false, undo: null
+      restored: false, touched: {}, canSave: true, saveWarned: false
     };
     form.__playbookWidget = w;
     form.setAttribute("data-state", "loading");
@@ -849,7 +850,8 @@
       case "dimension-mean":
         return v + " of " + max + (entry.band && entry.band.label ? " \u00b7 " + entry.band.label : "");
       case "skills-gap":
-        return v + " of " + max + (typeof entry.target === "number" ? " \u00b7 target " + num(entry.target) : "");
+        return v + " of " + max +
+          (typeof entry.target === "number" ? " \u00b7 target " + num(entry.target) : "");
       default: return v + " of " + max;
     }
   }
@@ -893,7 +895,8 @@
     }
     var scores = Array.isArray(section.scores) ? section.scores : [];
     if (!scores.length && !lines.length) {
-      lines.push(h("p", { class: "pb-section-result" }, "Nothing to show yet: answer the questions of this part."));
+      lines.push(h("p", { class: "pb-section-result" },
+                   "Nothing to show yet: answer the questions of this part."));
     }
     return h("section", { class: "pb-result-section" }, [
       h("h3", {}, section.title),
@@ -937,7 +940,7 @@
     scores.forEach(function (entry, i) {
       var y = i * rowH;
       var value = valueText(section, entry);
-      var room = Math.floor((width - value.length * charW - 12) / charW);
+      var room = Math.floor((width - value.length * charW - 20) / charW);
       var label = String(entry.label);
       if (label.length > room) { label = label.slice(0, Math.max(4, room - 1)).trimEnd() + "\u2026"; }
       var max = typeof entry.max === "number" && entry.max > 0 ? entry.max : 1;
@@ -957,7 +960,7 @@
                                  width: 5, height: barH + 8, rx: 1 }));
       }
       if (threshold !== null) {
-        var hx = (width * threshold).toFixed(1);
+        var hx = Math.min(width - 1, width * threshold).toFixed(1);
         append(el, svg("line", { class: "pb-chart-threshold", x1: hx, x2: hx,
                                  y1: y + labelH - 3, y2: y + labelH + barH + 3 }));
       }
@@ -969,7 +972,8 @@
       } else if (item.kind === "target") {
         append(el, svg("rect", { class: "pb-chart-target", x: lx + 8, y: ly, width: 5, height: 14, rx: 1 }));
       } else {
-        append(el, svg("line", { class: "pb-chart-threshold", x1: lx + 10, x2: lx + 10, y1: ly, y2: ly + 14 }));
+        append(el, svg("line", { class: "pb-chart-threshold", x1: lx + 10, x2: lx + 10,
+                                 y1: ly, y2: ly + 14 }));
       }
       append(el, svg("text", { class: "pb-chart-value", x: lx + 26, y: ly + 12 }, item.text));
       lx += 26 + item.text.length * charW + 20;
@@ -993,8 +997,8 @@
         var answered = typeof e.value === "number";
         return h("tr", {}, [
           h("th", { scope: "row" }, e.label),
-          h("td", {}, answered ? (section.rule === "cumulative-stages" ? Math.round(e.value) + "%" : num(e.value))
-                               : "not answered"),
+          h("td", {}, !answered ? "not answered"
+            : section.rule === "cumulative-stages" ? Math.round(e.value) + "%" : num(e.value)),
           h("td", {}, section.rule === "cumulative-stages" ? "100%" : num(e.max)),
           hasTarget ? h("td", {}, typeof e.target === "number" ? num(e.target) : "\u2013") : null,
           hasBand ? h("td", {}, e.band ? e.band.label : "\u2013") : null
@@ -1043,16 +1047,18 @@
         var label = row.priority ? String(row.priority.label) : "";
         var cut = label.indexOf(" \u2013 ");
         return h("tr", {}, [
-          h("td", {}, row.priority ? [
+          h("td", { "data-label": "Priority" }, row.priority ? [
             h("span", { class: "pb-priority pb-priority--" + row.priority.id },
               cut === -1 ? label : label.slice(0, cut)),
             cut === -1 ? null : h("small", { class: "pb-priority-when" }, label.slice(cut + 3))
           ] : "\u2013"),
-          h("th", { scope: "row" }, [row.name, row.category ? h("small", { class: "pb-category" }, row.category) : null]),
-          h("td", {}, ratingText(w, row.question, row.rating)),
-          h("td", {}, ratingText(w, row.question, row.target)),
-          h("td", { class: "pb-num" }, num(row.gap)),
-          h("td", {}, [
+          h("th", { scope: "row" }, [
+            row.name, row.category ? h("small", { class: "pb-category" }, row.category) : null
+          ]),
+          h("td", { "data-label": "Your rating" }, ratingText(w, row.question, row.rating)),
+          h("td", { "data-label": "Target" }, ratingText(w, row.question, row.target)),
+          h("td", { class: "pb-num", "data-label": "Gap" }, num(row.gap)),
+          h("td", { "data-label": "Resources and links" }, [
             resources.length ? h("p", { class: "pb-resources" }, resources.join("; ")) : null,
             links.length ? h("p", { class: "pb-plan-links" }, ["Read: "].concat(links.map(function (l, i) {
               return [i ? ", " : "", link(l.url, l.title || l.url)];
@@ -1222,7 +1228,9 @@
   function summaryCell(s) {
     if (!s) { return "\u2013"; }
     var parts = [];
-    if (typeof s.score === "number" && typeof s.max === "number") { parts.push(num(s.score) + " of " + num(s.max)); }
+    if (typeof s.score === "number" && typeof s.max === "number") {
+      parts.push(num(s.score) + " of " + num(s.max));
+    }
     if (s.stage) { parts.push(s.stage); } else if (s.band) { parts.push(s.band); }
     return parts.length ? parts.join(" \u00b7 ") : "not answered";
   }
@@ -1372,18 +1380,22 @@
     if (problem) { panelMessage(w, problem + nothing, "error"); return; }
     var entries = (data.history || []).map(normaliseEntry);
     var skipped = entries.filter(function (e) { return e === null; }).length;
+    var before = w.history.length;
     w.history = mergeHistories(w.history, entries.filter(Boolean));
+    var added = w.history.length - before;
     var applied = applyAnswers(w, data.answers, data.role || null, false);
     w.touched = {};
     persist(w);
     renderHistory(w);
     rescore(w);
     var text = "Imported " + applied.matched + " " + (applied.matched === 1 ? "answer" : "answers") +
-      " from " + file.name + (typeof data.playbook_version === "string" ? " (" + data.playbook_version + ")" : "") + ".";
+      " from " + file.name +
+      (typeof data.playbook_version === "string" ? " (" + data.playbook_version + ")" : "") + ".";
     if (applied.unmatched > 0) {
       text += " " + applied.unmatched + " no longer match a question of this version and were left out.";
     }
     if (!applied.roleMatched) { text += " The role in the file is not a role of this version."; }
+    if (added) { text += " " + added + " saved " + (added === 1 ? "result" : "results") + " added."; }
     if (skipped) { text += " " + skipped + " unreadable saved results were left out."; }
     panelMessage(w, text, "info");
   }
