@@ -73,6 +73,8 @@ def _parser() -> argparse.ArgumentParser:
     _playbook_option(build)
     build.add_argument("--site-dir", type=Path, default=Path("site"), metavar="DIR",
                        help="where to write the site (default: ./site)")
+    build.add_argument("--site-url", metavar="URL",
+                       help="address the site is served from (default: site_url of the config)")
     _config_option(build)
     build.set_defaults(handler=_build)
 
@@ -124,7 +126,7 @@ def _config_option(parser: argparse.ArgumentParser) -> None:
 
 def _build(args: argparse.Namespace) -> int:
     print(f"building the site from {args.playbook} ...", file=sys.stderr)
-    seconds = site.build_site(args.playbook, args.site_dir, args.config)
+    seconds = site.build_site(args.playbook, args.site_dir, args.config, site_url=args.site_url)
     pages = sum(1 for _ in args.site_dir.rglob("*.html"))
     print(f"built {pages} pages into {args.site_dir} in {seconds:.1f} s")
     return 0

@@ -72,7 +72,7 @@ def site_config(config_file: Path | None, playbook_dir: Path) -> Iterator[Path]:
 
 
 def build_site(playbook_dir: Path, site_dir: Path, config_file: Path | None = None,
-               *, strict: bool = True) -> float:
+               *, strict: bool = True, site_url: str | None = None) -> float:
     """Build the site into `site_dir`, atomically; returns the seconds it took.
 
     Raises `ContentError` (before touching anything) when the playbook has errors.
@@ -85,8 +85,9 @@ def build_site(playbook_dir: Path, site_dir: Path, config_file: Path | None = No
     staging = Path(tempfile.mkdtemp(prefix=f".{site_dir.name}.building-", dir=site_dir.parent))
     try:
         with site_config(config_file, playbook_dir) as config_path:
+            overrides = {"site_url": site_url} if site_url else {}
             config = load_config(config_file=str(config_path), site_dir=str(staging),
-                                 strict=strict)
+                                 strict=strict, **overrides)
             mkdocs_build(config)
         _swap(staging, site_dir)
     except MkDocsException as exc:
