@@ -113,7 +113,8 @@ def _diff_kind(kind: str, before: dict[str, Any], after: dict[str, Any],
             continue  # reported under its new id
         old_id = renamed.get(entity_id, entity_id)
         previous, current = before.get(old_id), after.get(entity_id)
-        title = wording.title(kind, current or previous, new if current else old)
+        title = wording.title(kind, current if current is not None else previous,
+                              new if current is not None else old)
         roles = wording.roles_concerned(kind, previous, current, old, new)
         if previous is None:
             entries.append(EntityChange(kind, entity_id, title, "added", roles=roles))

@@ -31,7 +31,7 @@ def short(value: Any) -> str:
     return f"'{text[:77]}...'" if len(text) > 80 else text
 
 
-def title(kind: str, entity: dict[str, Any], bundle: dict[str, Any]) -> str:
+def title(kind: str, entity: Any, bundle: dict[str, Any]) -> str:
     if kind == "hiring-profile":
         role = bundle["entities"].get("role", {}).get(entity.get("role", ""), {})
         return f"Hiring kit: {role.get('name', entity.get('role'))}"
