@@ -36,7 +36,10 @@ class _Page(HTMLParser):
             self.links.append(str(values["href"]))
         if tag in ("script", "img", "iframe", "source") and values.get("src"):
             self.resources.append(str(values["src"]))
-        if tag == "link" and values.get("href"):
+        # rel=canonical/alternate only name an address; these rels make the browser fetch.
+        fetched = {"stylesheet", "preload", "modulepreload", "icon", "manifest", "prefetch"}
+        if tag == "link" and values.get("href") and fetched & set(
+                str(values.get("rel", "")).split()):
             self.resources.append(str(values["href"]))
         if re.fullmatch(r"h[1-6]", tag):
             self.headings.append(int(tag[1]))
