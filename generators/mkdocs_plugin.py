@@ -19,6 +19,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
+from mkdocs.structure.pages import Page
 
 from generators import site_assets
 from generators.errors import ContentError
@@ -52,6 +53,7 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
     def __init__(self) -> None:
         self.site: RenderedSite | None = None
         self.static: list[site_assets.StaticFile] = []
+        self.runtime: dict[str, Any] = {}
         self.root = Path("playbook")
         self.base = Path(".")
 
@@ -76,9 +78,12 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
             checked = compile_playbook(self.root)
             for warning in checked.warnings:
                 log.info(warning.render())
+            runtime = self.runtime = site_assets.runtime_info(checked.playbook,
+                                                              self.config.pyodide_url)
             self.site = render_site(checked.playbook, templates=template_dir,
                                     docs_pages=_docs_pages(Path(config.docs_dir)),
-                                    site_url=config.site_url)
+                                    site_url=config.site_url, runtime=runtime,
+                                    use_directory_urls=config.use_directory_urls)
             pyodide_dir = (self.base / self.config.pyodide_dir if self.config.pyodide_dir
                            else site_assets.find_pyodide(self.base))
             self.static = site_assets.assessment_files(
@@ -108,6 +113,13 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
         if not config.nav:
             config.nav = self.site.nav
         return files
+
+    def on_post_page(self, output: str, page: Page, config: MkDocsConfig) -> str:
+        # Assessment pages start Python from the head, before the theme's scripts run.
+        if not page.meta.get("assessment") or not self.runtime or "</head>" not in output:
+            return output
+        loader = site_assets.early_loader(self.runtime, "../" * page.url.count("/"))
+        return output.replace("</head>", loader + "\n</head>", 1)
 
     def on_serve(self, server: Any, config: MkDocsConfig, builder: Any) -> Any:
         server.watch(str(self.root))

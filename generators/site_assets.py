@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from generators.render import urls
 from generators.render.graph import Graph
@@ -52,6 +53,14 @@ def find_pyodide(*bases: Path) -> Path | None:
     return None
 
 
+def runtime_info(playbook: Playbook, pyodide_url: str | None = None) -> dict[str, Any]:
+    """Where the assessment pages find Pyodide and the engine (site-root-relative URLs)."""
+    manifest = playbook.manifest
+    return {"pyodide": pyodide_url or PYODIDE_URI, "engine": ENGINE_URI + engine_wheel()[0],
+            "playbook_version": manifest.version if manifest else None,
+            "playbook_title": manifest.title if manifest else None}
+
+
 def assessment_files(playbook: Playbook, *, use_directory_urls: bool = True,
                      pyodide_dir: Path | None = None,
                      pyodide_url: str | None = None) -> list[StaticFile]:
@@ -74,9 +83,35 @@ def assessment_files(playbook: Playbook, *, use_directory_urls: bool = True,
                                  "pinned pyodide package, or set the plugin's pyodide_url")
         files += [StaticFile(PYODIDE_URI + name, source=pyodide_dir / name)
                   for name in PYODIDE_FILES if (pyodide_dir / name).is_file()]
-    manifest = playbook.manifest
-    runtime = {"pyodide": pyodide_url or PYODIDE_URI, "engine": ENGINE_URI + wheel_name,
-               "playbook_version": manifest.version if manifest else None,
-               "playbook_title": manifest.title if manifest else None}
+    runtime = runtime_info(playbook, pyodide_url)
     files.append(StaticFile(RUNTIME_URI, json.dumps(runtime, indent=2).encode()))
     return files
+
+
+
+def early_loader(runtime: dict[str, Any], to_root: str) -> str:
+    """A small head script for assessment pages that starts Pyodide at once.
+
+    Without it Python would start only after the theme's own scripts have run. The
+    widget picks up `window.__playbookPyodideEarly`; the guard keeps a page reached by
+    instant navigation from starting a second copy. `to_root` leads to the site root.
+    """
+    pyodide = str(runtime["pyodide"])
+    if "://" not in pyodide and not pyodide.startswith("/"):
+        pyodide = to_root + pyodide
+    base = json.dumps(pyodide.rstrip("/") + "/")
+    return ("<script>(function () {\n"
+            "  if (window.__playbookPyodideEarly || window.loadPyodide) { return; }\n"
+            f"  var base = new URL({base}, location.href).href;\n"
+            "  var script = document.createElement('script');\n"
+            "  script.src = base + 'pyodide.js';\n"
+            "  script.onload = function () {\n"
+            "    if (!window.__playbookPyodideEarly && window.loadPyodide) {\n"
+            "      window.__playbookPyodideEarly = window.loadPyodide({indexURL: base});\n"
+            "      window.__playbookPyodideEarly.catch(function () {\n"
+            "        window.__playbookPyodideEarly = null;\n"
+            "      });\n"
+            "    }\n"
+            "  };\n"
+            "  document.head.appendChild(script);\n"
+            "})();</script>")

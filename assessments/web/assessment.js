@@ -74,8 +74,18 @@
 
   var runtimePromise = null;
 
-  /** runtime.json, fetched once per tab (again only after a failure). */
+  /**
+   * Where Pyodide and the engine are. The build writes them onto the form
+   * (data-pyodide, data-engine, data-version), which saves a request on the way to a
+   * first result; runtime.json, fetched once per tab, is the fallback.
+   */
   function loadRuntime() {
+    var form = document.querySelector("form.pb-assessment[data-engine]");
+    if (form) {
+      return Promise.resolve({ pyodide: form.getAttribute("data-pyodide") || "assets/pyodide/",
+                               engine: form.getAttribute("data-engine"),
+                               playbook_version: form.getAttribute("data-version") });
+    }
     if (!runtimePromise) {
       var promise = fetchText(siteUrl(RUNTIME_PATH)).then(function (text) {
         var runtime = JSON.parse(text);
@@ -88,6 +98,13 @@
       promise.catch(function () { if (runtimePromise === promise) { runtimePromise = null; } });
     }
     return runtimePromise;
+  }
+
+  function fetchBytes(url) {
+    return fetch(url, { credentials: "same-origin" }).then(function (response) {
+      if (!response.ok) { throw new Error(url + " answered HTTP " + response.status); }
+      return response.arrayBuffer();
+    });
   }
 
   var specTexts = {}; // spec URL -> promise of its text; specs do not change within a tab
@@ -141,27 +158,39 @@
       var runtime = await loadRuntime();
       reportStep(1);
       var indexURL = siteUrl(runtime.pyodide || "assets/pyodide/").replace(/\/?$/, "/");
-      if (typeof window.loadPyodide !== "function") { await injectScript(indexURL + "pyodide.js"); }
-      if (typeof window.loadPyodide !== "function") { throw new Error("pyodide.js defines no loadPyodide"); }
+      var wheel = fetchBytes(siteUrl(runtime.engine));
+      wheel.catch(function () {}); // awaited below
+      // The page's head may already have started Pyodide (see early_loader in the build).
+      if (!pyodidePromise && !window.__playbookPyodideEarly &&
+          typeof window.loadPyodide !== "function") {
+        await injectScript(indexURL + "pyodide.js");
+      }
+      if (!pyodidePromise && !window.__playbookPyodideEarly &&
+          typeof window.loadPyodide !== "function") {
+        throw new Error("pyodide.js defines no loadPyodide");
+      }
       reportStep(2);
       // Kept apart from the engine: a retry after a failed engine load reuses this runtime.
+      // Shared with the head's early loader through window.__playbookPyodideEarly, so that
+      // whichever runs first starts Pyodide and the other reuses it.
       if (!pyodidePromise) {
-        pyodidePromise = window.loadPyodide({ indexURL: indexURL });
-        pyodidePromise.catch(function () { pyodidePromise = null; });
+        pyodidePromise = window.__playbookPyodideEarly ||
+          window.loadPyodide({ indexURL: indexURL });
+        window.__playbookPyodideEarly = pyodidePromise;
+        pyodidePromise.catch(function () {
+          pyodidePromise = null;
+          window.__playbookPyodideEarly = null;
+        });
       }
       var pyodide = await pyodidePromise;
       reportStep(3);
-      var problems = [];
-      await pyodide.loadPackage(siteUrl(runtime.engine), {
-        messageCallback: function () {}, // keep the console quiet
-        errorCallback: function (message) { problems.push(String(message)); }
-      });
+      // The wheel was fetched while Pyodide started; installing it is a local unpack.
+      pyodide.unpackArchive(new Uint8Array(await wheel), "wheel");
       var fn;
       try {
         fn = pyodide.runPython("from assessments.bridge import score_json; score_json");
       } catch (err) {
-        throw new Error(problems.length ? problems.join(" ").replace(/:\s*$/, "")
-                                        : String(err.message || err));
+        throw new Error(String(err.message || err).split("\n").slice(-2).join(" ").trim());
       }
       scoreJsonFn = fn;
       reportStep(LOAD_STEPS);
@@ -701,8 +730,8 @@
 
   function rescore(w) {
     if (!scoreJsonFn || !w.specText) { return; }
-    var payload = JSON.stringify({ answers: answersFromForm(w), role: roleFromForm(w) });
     var started = performance.now();
+    var payload = JSON.stringify({ answers: answersFromForm(w), role: roleFromForm(w) });
     var result;
     try {
       result = JSON.parse(String(scoreJsonFn(w.specText, payload)));
@@ -727,6 +756,7 @@
       return;
     }
     w.form.setAttribute("data-score-ms", took.toFixed(2));
+    w.form.setAttribute("data-rescore-ms", (performance.now() - started).toFixed(2));
     w.counter += 1;
     w.form.setAttribute("data-scored", String(w.counter));
   }
@@ -1419,6 +1449,12 @@
   }
 
   /* ------------------------------------------------------------------ start */
+
+  // On a first visit straight to an assessment, start loading Python now, while the theme
+  // is still setting up the page: the form is already parsed (this script ends the body).
+  if (document.querySelector("form.pb-assessment[data-assessment]")) {
+    try { loadPython().catch(function () {}); } catch (err) { report(err); }
+  }
 
   var run = guard(setupPage);
   if (window.document$ && typeof window.document$.subscribe === "function") {

@@ -52,12 +52,19 @@ class RenderedSite:
 
 
 def render_site(playbook: Playbook, *, templates: Path | None = None,
-                docs_pages: list[str] | None = None, site_url: str | None = None) -> RenderedSite:
-    """Render every page and calendar file of a validated playbook."""
+                docs_pages: list[str] | None = None, site_url: str | None = None,
+                runtime: dict[str, Any] | None = None,
+                use_directory_urls: bool = True) -> RenderedSite:
+    """Render every page and calendar file of a validated playbook.
+
+    `runtime` says where assessment pages find Pyodide and the engine wheel.
+    """
     docs_pages = docs_pages or []
     graph = Graph(playbook)
     env = make_environment(templates)
     env.globals["docs_pages"] = docs_pages
+    env.globals["runtime"] = runtime
+    env.globals["use_directory_urls"] = use_directory_urls
     specs = [spec for build in PAGE_BUILDERS for spec in build(graph)]
     files = [SiteFile(spec.uri, _render(env, spec)) for spec in specs]
     files += _calendars(graph, site_url)
@@ -77,6 +84,7 @@ def _render(env: Environment, spec: PageSpec) -> str:
         meta["tags"] = spec.tags
     if spec.description:
         meta["description"] = " ".join(spec.description.split())[:300]
+    meta.update(spec.meta)
     front = yaml.safe_dump(meta, allow_unicode=True, sort_keys=False, width=1000)
     return f"---\n{front}---\n\n{body}"
 

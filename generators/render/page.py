@@ -31,3 +31,4 @@ class PageSpec:
     tags: list[str] = field(default_factory=list)
     context: dict[str, Any] = field(default_factory=dict)
     description: str = ""
+    meta: dict[str, Any] = field(default_factory=dict)

@@ -111,7 +111,7 @@ def assessments(g: Graph) -> list[PageSpec]:
                                   "roles": [g.link("role", r) for r in g.of("role")]
                                   if assessment.type == "skills-gap" else [],
                                   "backlinks": g.backlinks("assessment", aid)},
-                              assessment.summary))
+                              assessment.summary, meta={"assessment": aid}))
     return pages
 
 
