@@ -13,6 +13,9 @@ from generators import assess, scaffold, schema, site
 from generators.errors import ContentError, Problem
 from generators.model import ENTITY_KINDS, KINDS
 from generators.pipeline import check
+from generators.versions.bundle import BundleError
+from generators.versions.git import GitError
+from generators.versions.publish import PublishError
 
 DEFAULT_PLAYBOOK = Path("playbook")
 
@@ -28,7 +31,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     handler: Callable[[argparse.Namespace], int] = args.handler
     try:
         return handler(args)
-    except (ContentError, UsageError, site.SiteError, assess.AnswersError) as exc:
+    except (ContentError, UsageError, site.SiteError, assess.AnswersError, PublishError,
+            BundleError, GitError) as exc:
         if args.debug:
             traceback.print_exc()
         problems = exc.problems if isinstance(exc, ContentError) else []
@@ -103,6 +107,35 @@ def _parser() -> argparse.ArgumentParser:
     _playbook_option(assess_cmd)
     assess_cmd.set_defaults(handler=_assess)
 
+    publish = commands.add_parser(
+        "publish", help="build and deploy the playbook as a version (mike)",
+        description="Check and build the playbook, then deploy it as VERSION on the pages "
+                    "branch of this git repository, with a 'What changed' page against the "
+                    "previous version. A published version is never replaced without --force.")
+    publish.add_argument("version", metavar="VERSION", help="version label, e.g. 2026-Q4")
+    publish.add_argument("--alias", help="alias to point at this version, e.g. latest; "
+                                         "it becomes the default version")
+    publish.add_argument("--title", help="title in the version selector (default: VERSION)")
+    publish.add_argument("--force", action="store_true",
+                         help="replace the version if it is already published")
+    publish.add_argument("--branch", default="gh-pages", help="pages branch (default: gh-pages)")
+    publish.add_argument("--site-url", metavar="URL", help="address the versions are served from")
+    _playbook_option(publish)
+    _config_option(publish)
+    publish.set_defaults(handler=_publish)
+
+    diff_cmd = commands.add_parser(
+        "diff", help="list what changed between two versions of a playbook",
+        description="Compare two versions: each of OLD and NEW is a playbook.json bundle, a "
+                    "playbook folder, a version published on the pages branch, or a git ref.")
+    diff_cmd.add_argument("old", metavar="OLD")
+    diff_cmd.add_argument("new", metavar="NEW")
+    diff_cmd.add_argument("--role", help="only the changes that concern this role")
+    diff_cmd.add_argument("--format", choices=("text", "json", "markdown"), default="text",
+                          help="output format (default: text)")
+    diff_cmd.add_argument("--branch", default="gh-pages", help="pages branch (default: gh-pages)")
+    diff_cmd.set_defaults(handler=_diff)
+
     new = commands.add_parser(
         "new", help="write a starter file for a new entity",
         description="Write a valid starter file for a new entity into the playbook.")
@@ -154,6 +187,30 @@ def _assess(args: argparse.Namespace) -> int:
         print(json.dumps(result, indent=2, ensure_ascii=False))
     else:
         print(assess.render_text(result))
+    return 0
+
+
+def _publish(args: argparse.Namespace) -> int:
+    from generators.versions.publish import publish
+
+    print(f"publishing {args.version} from {args.playbook} ...", file=sys.stderr)
+    done = publish(args.playbook, args.version, alias=args.alias, title=args.title,
+                   force=args.force, config_file=args.config, branch=args.branch,
+                   site_url=args.site_url)
+    against = f", changes listed against {done.previous}" if done.previous else ""
+    print(f"published {done.version} on {args.branch}{against}; versions: "
+          + ", ".join(str(v["version"]) for v in done.versions))
+    return 0
+
+
+def _diff(args: argparse.Namespace) -> int:
+    from generators.versions import report
+    from generators.versions.diff import diff_bundles
+    from generators.versions.sources import load_source
+
+    changelog = diff_bundles(load_source(args.old, branch=args.branch),
+                             load_source(args.new, branch=args.branch)).for_role(args.role)
+    print(report.render(changelog, args.format, role=args.role))
     return 0
 
 

@@ -7,6 +7,7 @@ watches the playbook folder under `mkdocs serve`. Nothing is written into docs/.
 
 from __future__ import annotations
 
+import json
 import logging
 import os
 from importlib import resources
@@ -25,6 +26,7 @@ from generators import site_assets
 from generators.errors import ContentError
 from generators.pipeline import compile_playbook
 from generators.render import RenderedSite, render_site
+from generators.versions import bundle, diff
 
 log = logging.getLogger("mkdocs.plugins.playbook")
 
@@ -63,6 +65,11 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
         # `playbook build --playbook DIR` points the plugin at DIR through the environment.
         override = os.environ.get("PLAYBOOK_DIR")
         self.root = Path(override) if override else (base / self.config.playbook_dir).resolve()
+        # `playbook publish` and `playbook build --site-url` set these for one build.
+        if os.environ.get("PLAYBOOK_SITE_URL"):
+            config.site_url = os.environ["PLAYBOOK_SITE_URL"]
+        if os.environ.get("PLAYBOOK_VERSIONED") and "version" not in config.extra:
+            config.extra["version"] = {"provider": "mike"}
         for _package, path in ASSETS:
             name = path.rsplit("/", 1)[-1]
             target = config.extra_css if name.endswith(".css") else config.extra_javascript
@@ -80,18 +87,26 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
                 log.info(warning.render())
             runtime = self.runtime = site_assets.runtime_info(checked.playbook,
                                                               self.config.pyodide_url)
+            current = bundle.make_bundle(checked.playbook)
+            previous = os.environ.get("PLAYBOOK_PREVIOUS_BUNDLE")
+            changelog = diff.diff_bundles(bundle.read_bundle(Path(previous)), current) \
+                if previous else None
             self.site = render_site(checked.playbook, templates=template_dir,
                                     docs_pages=_docs_pages(Path(config.docs_dir)),
                                     site_url=config.site_url, runtime=runtime,
-                                    use_directory_urls=config.use_directory_urls)
+                                    use_directory_urls=config.use_directory_urls,
+                                    changelog=changelog)
+            self.static.append(site_assets.StaticFile(
+                bundle.BUNDLE_FILE, (json.dumps(current, ensure_ascii=False, sort_keys=True)
+                                     + "\n").encode()))
             pyodide_dir = (self.base / self.config.pyodide_dir if self.config.pyodide_dir
                            else site_assets.find_pyodide(self.base))
-            self.static = site_assets.assessment_files(
+            self.static += site_assets.assessment_files(
                 checked.playbook, use_directory_urls=config.use_directory_urls,
                 pyodide_dir=pyodide_dir, pyodide_url=self.config.pyodide_url)
         except ContentError as exc:
             raise PluginError("the playbook has errors:\n" + str(exc)) from exc
-        except site_assets.MissingPyodide as exc:
+        except (site_assets.MissingPyodide, bundle.BundleError) as exc:
             raise PluginError(str(exc)) from exc
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:

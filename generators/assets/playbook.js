@@ -68,7 +68,32 @@
     if (dialog && !dialog.hasAttribute("aria-label")) { dialog.setAttribute("aria-label", "Search"); }
   }
 
+  function initChangeFilter() {
+    var select = document.querySelector("select[data-change-filter]");
+    if (!select) { return; }
+    var box = select.closest(".pb-change-filter");
+    var items = Array.prototype.slice.call(document.querySelectorAll("ul.pb-changes > li"));
+    var count = box.querySelector(".pb-change-count");
+    function apply() {
+      var role = select.value;
+      var shown = 0;
+      items.forEach(function (item) {
+        var roles = (item.getAttribute("data-roles") || "").split(" ");
+        var visible = !role || roles.indexOf("*") !== -1 || roles.indexOf(role) !== -1;
+        item.hidden = !visible;
+        if (visible) { shown += 1; }
+      });
+      count.textContent = shown + " of " + items.length + " changes";
+    }
+    var match = /[#&]role=([a-z0-9-]+)/.exec(window.location.hash);
+    if (match && select.querySelector('option[value="' + match[1] + '"]')) { select.value = match[1]; }
+    select.addEventListener("change", apply);
+    box.hidden = false;
+    apply();
+  }
+
   function init() {
+    initChangeFilter();
     labelSearchDialog();
     initChecklists();
     initPrintButtons();

@@ -16,6 +16,7 @@ from generators.errors import ContentError, Problem
 from generators.render import (
     calendar,
     nav,
+    pages_changes,
     pages_hiring,
     pages_models,
     pages_people,
@@ -26,6 +27,7 @@ from generators.render.environment import make_environment
 from generators.render.graph import Graph
 from generators.render.page import PageSpec
 from generators.validate import Playbook
+from generators.versions.diff import Changelog
 
 PAGE_BUILDERS = (
     pages_people.home, pages_people.roles, pages_people.competencies, pages_people.careers,
@@ -54,7 +56,8 @@ class RenderedSite:
 def render_site(playbook: Playbook, *, templates: Path | None = None,
                 docs_pages: list[str] | None = None, site_url: str | None = None,
                 runtime: dict[str, Any] | None = None,
-                use_directory_urls: bool = True) -> RenderedSite:
+                use_directory_urls: bool = True,
+                changelog: Changelog | None = None) -> RenderedSite:
     """Render every page and calendar file of a validated playbook.
 
     `runtime` says where assessment pages find Pyodide and the engine wheel.
@@ -65,10 +68,16 @@ def render_site(playbook: Playbook, *, templates: Path | None = None,
     env.globals["docs_pages"] = docs_pages
     env.globals["runtime"] = runtime
     env.globals["use_directory_urls"] = use_directory_urls
+    env.globals["changelog"] = changelog
     specs = [spec for build in PAGE_BUILDERS for spec in build(graph)]
+    specs += pages_changes.changes(graph, changelog)
+    for spec in specs:
+        if spec.template == "role.md.j2":
+            spec.context["changes"] = pages_changes.for_role(graph, changelog,
+                                                             spec.context["role"].id)
     files = [SiteFile(spec.uri, _render(env, spec)) for spec in specs]
     files += _calendars(graph, site_url)
-    return RenderedSite(files, nav.build_nav(graph, docs_pages))
+    return RenderedSite(files, nav.build_nav(graph, docs_pages, changelog is not None))
 
 
 def _render(env: Environment, spec: PageSpec) -> str:

@@ -11,7 +11,7 @@ from generators.render.page import FAMILY_TITLES, FREQUENCY_ORDER, FREQUENCY_TIT
 NavItem = Any
 
 
-def build_nav(g: Graph, docs_pages: list[str]) -> list[NavItem]:
+def build_nav(g: Graph, docs_pages: list[str], changes: bool = False) -> list[NavItem]:
     """Sections in reading order; hand-written docs pages go under 'Guides'."""
     nav: list[NavItem] = [{"Home": urls.HOME}]
     nav.append({"Roles": [urls.ROLES, *[
@@ -49,7 +49,9 @@ def build_nav(g: Graph, docs_pages: list[str]) -> list[NavItem]:
     nav.append({"Assessments": [urls.ASSESSMENTS, *_entries(g, "assessment", g.of("assessment"))]})
     nav.append({"Metrics": [urls.METRICS, *_entries(g, "metric", g.of("metric"))]})
     guides = [page for page in docs_pages if page not in (urls.HOME,)]
-    nav.append({"Enablement": [urls.ENABLEMENT, *guides, {"Pages by kind": urls.TAGS}]})
+    what_changed = [{"What changed": urls.CHANGES}] if changes else []
+    nav.append({"Enablement": [urls.ENABLEMENT, *what_changed, *guides,
+                               {"Pages by kind": urls.TAGS}]})
     return nav
 
 

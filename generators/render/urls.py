@@ -41,6 +41,7 @@ METRICS = "metrics/index.md"
 ASSESSMENTS = "assessments/index.md"
 ENABLEMENT = "enablement.md"
 TAGS = "tags.md"
+CHANGES = "changes.md"
 
 
 def kit_uri(role_id: str) -> str:
