@@ -1,0 +1,95 @@
+"""Two published versions in Chromium: the version selector, staying on the same page,
+falling back without a 404, and answers carried from one version to the next."""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import re
+import socket
+import threading
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+
+from tests.browser.conftest import _QuietHandler
+from tests.versions.helpers import edit_for_next_quarter, export_pages, new_repo, playbook
+
+pytestmark = pytest.mark.browser
+
+
+@pytest.fixture(scope="module")
+def versions_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """2026-Q3 and 2026-Q4 (alias latest) published and served on 127.0.0.1."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    url = f"http://127.0.0.1:{port}/"
+    work = tmp_path_factory.mktemp("versions")
+    repo = new_repo(work / "repo")
+    for args in (["2026-Q3"], ["2026-Q4", "--alias", "latest"]):
+        if args[0] == "2026-Q4":
+            edit_for_next_quarter(repo)
+        done = playbook("publish", *args, "--site-url", url, cwd=repo)
+        assert done.returncode == 0, done.stderr
+    pages = export_pages(repo, work / "pages")
+    server = http.server.ThreadingHTTPServer(
+        ("127.0.0.1", port), functools.partial(_QuietHandler, directory=str(pages)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield url
+    server.shutdown()
+    server.server_close()
+
+
+def _switch(page: Any, version: str) -> None:
+    """Pick a version in the selector with the keyboard, as a reader can."""
+    page.locator(".md-version__current").first.wait_for()
+    link = page.locator(".md-version__link", has_text=version).first
+    link.focus()  # the list opens when it holds the focus
+    page.keyboard.press("Enter")
+
+
+def test_selector_lists_both_versions(page: Any, versions_url: str) -> None:
+    page.goto(versions_url)
+    page.wait_for_url(re.compile(r"/(latest|2026-Q4)/$"))  # the default alias: the newest
+    page.locator(".md-version__current").first.wait_for()
+    listed = page.locator(".md-version__link").all_inner_texts()
+    assert any("2026-Q3" in text for text in listed)
+    assert any("2026-Q4" in text for text in listed)
+
+
+def test_switching_keeps_the_reader_on_the_same_role(page: Any, versions_url: str) -> None:
+    page.goto(versions_url + "2026-Q4/roles/social-selling-specialist/")
+    _switch(page, "2026-Q3")
+    page.wait_for_url(re.compile(r"/2026-Q3/roles/social-selling-specialist/$"))
+    assert "Social Selling Specialist" in page.locator("article h1").first.inner_text()
+
+
+def test_a_page_missing_in_the_other_version_falls_back_without_404(page: Any,
+                                                                    versions_url: str) -> None:
+    responses: list[tuple[str, int]] = []
+    page.on("response", lambda r: responses.append((r.url, r.status)))
+    page.goto(versions_url + "2026-Q4/roles/field-marketer/")
+    _switch(page, "2026-Q3")
+    page.wait_for_url(re.compile(r"/2026-Q3/$"))
+    assert "404" not in page.title()
+    documents = [status for url, status in responses if url.rstrip("/").endswith("2026-Q3")]
+    assert documents and all(status == 200 for status in documents)
+
+
+def test_answers_saved_under_the_older_version_open_in_the_newer(page: Any,
+                                                                 versions_url: str) -> None:
+    ready = "document.querySelector('form.pb-assessment').dataset.state === 'ready'"
+    page.goto(versions_url + "2026-Q3/assessments/team-maturity/")
+    page.wait_for_function(ready, timeout=120_000)
+    first = page.locator("fieldset.pb-question").first
+    question = first.get_attribute("data-question")
+    first.locator("input[value='yes']").check()
+    page.wait_for_function("Number(document.querySelector('form.pb-assessment')"
+                           ".dataset.scored) > 1")
+    page.goto(versions_url + "2026-Q4/assessments/team-maturity/")
+    page.wait_for_function(ready, timeout=120_000)
+    restored = page.locator(f"fieldset[data-question='{question}'] input[value='yes']")
+    assert restored.is_checked()
+    assert "2026-Q3" in page.locator(".pb-results").inner_text()
