@@ -37,11 +37,16 @@ def _grid(model: Any) -> list[tuple[Any, list[str]]]:
     return rows
 
 
+def _selection_table(models: list[Any]) -> list[tuple[str, list[str]]]:
+    """Factor x model rows of a selection table, factors in first-seen order."""
+    factors = list(dict.fromkeys(f.factor for m in models for f in m.selection))
+    return [(factor, [next((f.value for f in m.selection if f.factor == factor), "")
+                      for m in models]) for factor in factors]
+
+
 def team_models(g: Graph) -> list[PageSpec]:
     models = g.of("team-model")
-    factors = list(dict.fromkeys(f.factor for m in models.values() for f in m.selection))
-    table = [(factor, [next((f.value for f in m.selection if f.factor == factor), "")
-                       for m in models.values()]) for factor in factors]
+    table = _selection_table(list(models.values()))
     transitions = [(g.link("team-model", mid), t, g.link("team-model", t.to))
                    for mid, m in models.items() for t in m.transitions]
     pages = [PageSpec(urls.TEAM_MODELS, "team_models_index.md.j2", "Team models", ["Team model"], {
@@ -68,9 +73,7 @@ def team_models(g: Graph) -> list[PageSpec]:
 
 def management_models(g: Graph) -> list[PageSpec]:
     models = g.of("management-model")
-    factors = list(dict.fromkeys(f.factor for m in models.values() for f in m.selection))
-    table = [(factor, [next((f.value for f in m.selection if f.factor == factor), "")
-                       for m in models.values()]) for factor in factors]
+    table = _selection_table(list(models.values()))
     pages = [PageSpec(urls.MANAGEMENT_MODELS, "management_models_index.md.j2",
                       "Management models", ["Management model"], {
                           "models": [(g.link("management-model", mid), m)
