@@ -22,7 +22,7 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
-from generators import site_assets
+from generators import sanitize, site_assets
 from generators.errors import ContentError
 from generators.pipeline import compile_playbook
 from generators.render import RenderedSite, render_site
@@ -55,6 +55,7 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
     def __init__(self) -> None:
         self.site: RenderedSite | None = None
         self.static: list[site_assets.StaticFile] = []
+        self.generated: set[str] = set()
         self.runtime: dict[str, Any] = {}
         self.root = Path("playbook")
         self.base = Path(".")
@@ -111,11 +112,13 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
         assert self.site is not None, "on_pre_build runs first"
+        self.generated = set()
         for item in self.site.files:
             if files.get_file_from_path(item.uri) is not None:
                 log.info(f"docs/{item.uri} replaces the generated page")
                 continue
             files.append(File.generated(config, item.uri, content=item.content))
+            self.generated.add(item.uri)
         for package, path in ASSETS:
             content = resources.files(package).joinpath(path).read_bytes()
             name = path.rsplit("/", 1)[-1]
@@ -128,6 +131,11 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
         if not config.nav:
             config.nav = self.site.nav
         return files
+
+    def on_page_content(self, html: str, page: Page, config: MkDocsConfig,
+                        files: Files) -> str:
+        # Generated pages carry text from YAML: only safe markup and URLs get through.
+        return sanitize.clean_html(html) if page.file.src_uri in self.generated else html
 
     def on_post_page(self, output: str, page: Page, config: MkDocsConfig) -> str:
         # Assessment pages start Python from the head, before the theme's scripts run.

@@ -55,7 +55,7 @@ class Strict(BaseModel):
     """Base for every model: unknown fields are errors, text is trimmed."""
 
     model_config = ConfigDict(extra="forbid", str_strip_whitespace=True,
-                              validate_default=True)
+                              validate_default=True, allow_inf_nan=False)
 
 
 class Entity(Strict):

@@ -5,6 +5,7 @@ Independent of MkDocs: the plugin only hands these files to MkDocs.
 
 from __future__ import annotations
 
+import html
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -88,11 +89,13 @@ def _render(env: Environment, spec: PageSpec) -> str:
         line = getattr(exc, "lineno", None) or 1
         raise ContentError([Problem(str(where), line, 1, "", f"template error: {exc}",
                                     f"while rendering {spec.uri}")]) from exc
-    meta: dict[str, Any] = {"title": spec.title}
+    # The theme prints the title and description into the page head and navigation
+    # without escaping them, so they are escaped here: text from YAML stays text.
+    meta: dict[str, Any] = {"title": html.escape(spec.title, quote=True)}
     if spec.tags:
         meta["tags"] = spec.tags
     if spec.description:
-        meta["description"] = " ".join(spec.description.split())[:300]
+        meta["description"] = html.escape(" ".join(spec.description.split())[:300], quote=True)
     meta.update(spec.meta)
     front = yaml.safe_dump(meta, allow_unicode=True, sort_keys=False, width=1000)
     return f"---\n{front}---\n\n{body}"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 from typing import Any
 
 from generators.render import urls
@@ -25,11 +26,13 @@ def build_nav(g: Graph, docs_pages: list[str], changes: bool = False) -> list[Na
         by_category.setdefault(comp.category, []).append(cid)
     nav.append({"Competencies": [
         urls.COMPETENCY_FRAMEWORK, {"Required levels by role": urls.COMPETENCY_MATRIX},
-        *[{category: _entries(g, "competency", ids)} for category, ids in by_category.items()],
+        *[{html.escape(category): _entries(g, "competency", ids)}
+          for category, ids in by_category.items()],
         {"Scales": _entries(g, "scale", g.of("scale"))}]})
     nav.append({"Hiring": [
         urls.HIRING, *_entries(g, "hiring-process", g.of("hiring-process")),
-        {"Hiring kits": [{g.get("role", rid).name: urls.kit_uri(rid)} for rid in g.of("role")]},
+        {"Hiring kits": [{html.escape(g.get("role", rid).name): urls.kit_uri(rid)}
+                         for rid in g.of("role")]},
         *_entries(g, "exercise", g.of("exercise")),
         *_entries(g, "interview-loop", g.of("interview-loop")),
         *_entries(g, "scorecard", g.of("scorecard")),
@@ -56,4 +59,5 @@ def build_nav(g: Graph, docs_pages: list[str], changes: bool = False) -> list[Na
 
 
 def _entries(g: Graph, kind: str, ids: Any) -> list[NavItem]:
-    return [{g.title(kind, eid): g.uri(kind, eid)} for eid in ids]
+    # The theme prints navigation titles as they are: escape the ones that come from YAML.
+    return [{html.escape(g.title(kind, eid)): g.uri(kind, eid)} for eid in ids]
