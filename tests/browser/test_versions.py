@@ -63,7 +63,7 @@ def test_switching_keeps_the_reader_on_the_same_role(page: Any, versions_url: st
     page.goto(versions_url + "2026-Q4/roles/social-selling-specialist/")
     _switch(page, "2026-Q3")
     page.wait_for_url(re.compile(r"/2026-Q3/roles/social-selling-specialist/$"))
-    assert "Social Selling Specialist" in page.locator("article h1").first.inner_text()
+    page.locator("article h1", has_text="Social Selling Specialist").first.wait_for()
 
 
 def test_a_page_missing_in_the_other_version_falls_back_without_404(page: Any,
