@@ -29,6 +29,8 @@ MAX_VALUES_PER_FILE = 200_000
 # libyaml's parser when PyYAML was built with it (about 10x faster); same nodes and marks.
 _COMPOSER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
+_TAG_HINT = "remove the tag; playbook files hold plain data"
+
 _SCALAR_TAGS = {
     "tag:yaml.org,2002:str",
     "tag:yaml.org,2002:int",
@@ -132,6 +134,13 @@ def _read_text(path: Path, name: str) -> str:
         raw = path.read_bytes()
     except OSError as exc:
         raise YamlProblem(Problem(name, 1, 1, "", f"cannot read file: {exc.strerror}")) from None
+    if raw.startswith(b"\xef\xbb\xbf"):
+        raise YamlProblem(Problem(name, 1, 1, "", "file starts with a byte-order mark",
+                                  "save the file as UTF-8 without a BOM"))
+    if b"\x00" in raw:
+        line = raw.count(b"\n", 0, raw.index(b"\x00")) + 1
+        raise YamlProblem(Problem(name, line, 1, "", "file is binary, not text",
+                                  "playbook files are YAML text"))
     try:
         return raw.decode("utf-8")
     except UnicodeDecodeError as exc:
@@ -172,16 +181,15 @@ class _Builder:
             return self._mapping(node, loc)
         if isinstance(node, yaml.SequenceNode):
             if node.tag != "tag:yaml.org,2002:seq":
-                raise self._fail(node, f"unsupported YAML tag {node.tag!r}")
+                raise self._fail(node, f"unsupported YAML tag {node.tag!r}", _TAG_HINT)
             return [self.build(item, (*loc, i)) for i, item in enumerate(node.value)]
         if node.tag not in _SCALAR_TAGS:
-            raise self._fail(node, f"unsupported YAML tag {node.tag!r}",
-                             "remove the tag; playbook files hold plain data")
+            raise self._fail(node, f"unsupported YAML tag {node.tag!r}", _TAG_HINT)
         return self.constructor.construct_object(node, deep=True)
 
     def _mapping(self, node: yaml.MappingNode, loc: Loc) -> dict[str, Any]:
         if node.tag != "tag:yaml.org,2002:map":
-            raise self._fail(node, f"unsupported YAML tag {node.tag!r}")
+            raise self._fail(node, f"unsupported YAML tag {node.tag!r}", _TAG_HINT)
         result: dict[str, Any] = {}
         for key_node, value_node in node.value:
             if key_node.tag == "tag:yaml.org,2002:merge":

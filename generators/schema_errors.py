@@ -69,7 +69,8 @@ def _describe(error: Any, loc: tuple[str | int, ...],
         words = {"greater_than": "greater than", "greater_than_equal": "at least",
                  "less_than": "less than", "less_than_equal": "at most"}[kind]
         bound = next(iter(ctx.values()), "")
-        return f"must be {words} {bound}, got {_show(value)}", ""
+        shown = f"{bound:g}" if isinstance(bound, int | float) else str(bound)
+        return f"must be {words} {shown}, got {_show(value)}", ""
     if kind == "value_error":
         return str(ctx.get("error", error["msg"])), ""
     return f"{error['msg'][:1].lower()}{error['msg'][1:]}", ""

@@ -65,12 +65,27 @@ def load_playbook(root: Path) -> tuple[Playbook, list[Problem]]:
         problems.append(Problem(display_path(manifest_path), 1, 1, "", "manifest not found",
                                 "every playbook folder starts with a playbook.yml"))
     for kind, path in _discover(root, problems):
+        if not _inside(path, root):
+            problems.append(Problem(display_path(path), 1, 1, "",
+                                    "file is a link to outside the playbook folder",
+                                    "copy the file into the playbook instead"))
+            playbook.broken.add((kind.name, path.stem))
+            continue
         source, model = _read_entity(path, kind, problems)
         if source and isinstance(model, Entity):
             _add(playbook, kind, model, source, problems)
         else:
             playbook.broken.add((kind.name, path.stem))
     return playbook, problems
+
+
+def _inside(path: Path, root: Path) -> bool:
+    """Whether the file (after following links) lies inside the playbook folder."""
+    try:
+        path.resolve().relative_to(root.resolve())
+    except ValueError:
+        return False
+    return True
 
 
 def _discover(root: Path, problems: list[Problem]) -> list[tuple[Kind, Path]]:
