@@ -14,6 +14,7 @@ from pathlib import Path
 from tests.conftest import CASES
 
 SDR = (CASES / "minimal/roles/sdr.yml").read_text(encoding="utf-8")
+SPECIALIST = (CASES / "minimal/roles/specialist.yml").read_text(encoding="utf-8")
 EXERCISE = (CASES / "minimal/exercises/analyze-and-engage.yml").read_text(encoding="utf-8")
 
 
@@ -33,7 +34,8 @@ CASES_TABLE: list[tuple[str, dict[str, str | bytes | None]]] = [
     ("alias-bomb", {"roles/bomb.yml": bomb()}),
     ("huge-file", {"roles/huge.yml": "id: huge\nname: " + "x" * (20 * 1024 * 1024) + "\n"}),
     ("binary-bytes", {"roles/sdr.yml": b"id: sdr\n\x00\x01\x02\xff\n"}),
-    ("not-utf8", {"roles/sdr.yml": SDR.replace("name: Sales", "name: Caf\u00e9").encode("latin-1")}),
+    ("not-utf8", {"roles/sdr.yml": SDR.replace("name: Sales", "name: Caf\u00e9").encode(
+        "latin-1")}),
     ("byte-order-mark", {"roles/sdr.yml": b"\xef\xbb\xbf" + SDR.encode()}),
     ("empty-file", {"roles/sdr.yml": ""}),
     ("only-comments", {"roles/sdr.yml": "# nothing here yet\n"}),
@@ -63,9 +65,8 @@ CASES_TABLE: list[tuple[str, dict[str, str | bytes | None]]] = [
         "weight: 50}\nbands", "weight: 40}\nbands")}),
     ("thresholds-not-increasing", {"exercises/analyze-and-engage.yml": EXERCISE.replace(
         "min: 7,", "min: 4,")}),
-    ("circular-career", {"roles/specialist.yml": (CASES / "minimal/roles/specialist.yml")
-                         .read_text(encoding="utf-8").replace(
-                             "required_competencies:", "next_roles: [sdr]\nrequired_competencies:")}),
+    ("circular-career", {"roles/specialist.yml": SPECIALIST.replace(
+        "required_competencies:", "next_roles: [sdr]\nrequired_competencies:")}),
     ("level-outside-scale", {"roles/sdr.yml": SDR.replace("level: advanced", "level: expertt")}),
     ("python-tag", {"roles/sdr.yml": SDR.replace("name: Sales Development Representative",
                                                  "name: !!python/object/apply:os.system [ls]")}),
