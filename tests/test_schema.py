@@ -73,3 +73,12 @@ def test_default_files_carry_the_modeline() -> None:
         prefix = "" if kind is MANIFEST else "../"
         assert first == (f"# yaml-language-server: $schema={prefix}schemas/"
                          f"{kind.name}.schema.json"), path
+
+
+def test_link_kinds_are_the_entity_kinds() -> None:
+    import typing
+
+    from generators.model.common import KindName
+
+    assert set(typing.get_args(KindName)) == set(BY_FOLDER[k.folder].name
+                                                 for k in BY_FOLDER.values())

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Annotated
+from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
 
@@ -18,7 +18,7 @@ Slug = Annotated[
 Text = Annotated[str, StringConstraints(min_length=1, max_length=20_000)]
 """A text field; Markdown is allowed where the site renders it."""
 
-Label = Annotated[str, StringConstraints(min_length=1, max_length=300)]
+Label = Annotated[str, StringConstraints(min_length=1, max_length=1000)]
 """A short name or list item."""
 
 
@@ -88,8 +88,15 @@ class Range(Strict):
         return self
 
 
+KindName = Literal[
+    "scale", "competency", "role", "career-path", "hiring-process", "hiring-profile",
+    "exercise", "interview-loop", "scorecard", "question-set", "onboarding-path", "routine",
+    "cadence", "maturity-model", "team-model", "management-model", "metric", "assessment",
+]
+
+
 class EntityLink(Strict):
     """A link from a recommendation or activity to another entity."""
 
-    kind: str = Field(description="Kind of the linked entity, e.g. 'role' or 'cadence'.")
+    kind: KindName = Field(description="Kind of the linked entity, e.g. 'role' or 'cadence'.")
     id: Slug = Field(description="Id of the linked entity.")
