@@ -131,3 +131,19 @@ def _wait_for(get, ok, seconds: float = 60) -> str:  # type: ignore[no-untyped-d
             pass
         time.sleep(0.3)
     raise AssertionError(f"timed out; last response started {last[:200]!r}")
+
+
+def test_a_build_that_fails_late_keeps_the_old_site(project: Path) -> None:
+    first = run("build", cwd=project)
+    assert first.returncode == 0, first.stderr
+    before = _digest(project / "site")
+    # A hand-written page with a broken link: MkDocs writes every page, then fails the
+    # strict build at the end. The half-built site must never replace the old one.
+    (project / "docs/broken.md").write_text("# Broken\n\n[nowhere](missing.md)\n",
+                                            encoding="utf-8")
+    second = run("build", cwd=project)
+    assert second.returncode == 1
+    assert "Traceback" not in second.stderr
+    assert "missing.md" in second.stderr
+    assert _digest(project / "site") == before
+    assert not [p for p in project.iterdir() if p.name.startswith(".site")]
