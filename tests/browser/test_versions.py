@@ -13,7 +13,7 @@ from typing import Any
 
 import pytest
 
-from tests.browser.conftest import _QuietHandler
+from tests.conftest import QuietHandler
 from tests.versions.helpers import edit_for_next_quarter, export_pages, new_repo, playbook
 
 pytestmark = pytest.mark.browser
@@ -35,7 +35,7 @@ def versions_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
         assert done.returncode == 0, done.stderr
     pages = export_pages(repo, work / "pages")
     server = http.server.ThreadingHTTPServer(
-        ("127.0.0.1", port), functools.partial(_QuietHandler, directory=str(pages)))
+        ("127.0.0.1", port), functools.partial(QuietHandler, directory=str(pages)))
     threading.Thread(target=server.serve_forever, daemon=True).start()
     yield url
     server.shutdown()

@@ -13,9 +13,7 @@ from typing import Any
 import pytest
 import yaml
 
-from tests.browser.conftest import _QuietHandler
-from tests.browser.conftest import browser as browser  # the fixture, used by name
-from tests.conftest import DEFAULT_PLAYBOOK, ROOT, mkdocs
+from tests.conftest import DEFAULT_PLAYBOOK, ROOT, QuietHandler, mkdocs
 from tests.hostile.live_markup import live_markup
 
 PAYLOADS = [
@@ -74,7 +72,7 @@ def test_no_live_markup_from_yaml(hostile_site: Path, page: str) -> None:
 
 @pytest.mark.browser
 def test_no_script_runs_in_chromium(hostile_site: Path, browser: Any) -> None:
-    handler = functools.partial(_QuietHandler, directory=str(hostile_site))
+    handler = functools.partial(QuietHandler, directory=str(hostile_site))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     base = f"http://127.0.0.1:{server.server_address[1]}/"
