@@ -44,9 +44,9 @@ def _copy_entity(kind: str, entity: Any, suffix: str) -> dict[str, Any]:
                 parent = parent[part]
         except (KeyError, IndexError, TypeError):
             continue  # a default left out of the dump
-        if isinstance(parent, dict) and loc[-1] in parent and parent[loc[-1]] == target:
-            parent[loc[-1]] = target + suffix
-        elif isinstance(parent, list):
+        is_value = isinstance(parent, list) or (
+            isinstance(parent, dict) and loc[-1] in parent and parent[loc[-1]] == target)
+        if is_value:
             parent[loc[-1]] = target + suffix
         elif isinstance(parent, dict) and loc[-1] == target and target in parent:
             parent[target + suffix] = parent.pop(target)  # a dict keyed by id
