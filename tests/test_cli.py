@@ -155,3 +155,11 @@ def test_assess_refuses_answers_for_another_assessment(tmp_path: Path) -> None:
     unknown = run("assess", "team-maturty", str(path), "--playbook", str(DEFAULT_PLAYBOOK))
     assert unknown.returncode == 1
     assert "no assessment 'team-maturty' (did you mean 'team-maturity'?)" in unknown.stderr
+
+
+def test_a_closed_pipe_gives_no_traceback() -> None:
+    command = f"'{PLAYBOOK_COMMAND}' validate --playbook '{DEFAULT_PLAYBOOK}' | head -1"
+    done = subprocess.run(["bash", "-c", command], capture_output=True, text=True,
+                          timeout=60, check=False)
+    assert done.stdout.endswith("checked, no errors\n")
+    assert "Traceback" not in done.stderr
