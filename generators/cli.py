@@ -31,7 +31,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     handler: Callable[[argparse.Namespace], int] = args.handler
     try:
-        return handler(args)
+        status = handler(args)
+        sys.stdout.flush()  # a closed pipe shows up here, where it is handled
+        return status
     except (ContentError, UsageError, site.SiteError, assess.AnswersError, PublishError,
             BundleError, GitError) as exc:
         if args.debug:
