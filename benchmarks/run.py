@@ -1,0 +1,159 @@
+"""How the build and the assessments cost as a playbook grows: one table of figures.
+
+    python benchmarks/run.py [--quick] [--runs N]
+
+For synthetic playbooks of about 100, 1,000 and 5,000 entities (--quick: 100 and
+1,000), each figure the median of several runs with min and max:
+  validate     load + validate + resolve, in this process
+  render       YAML to Markdown pages, in this process
+  build        `playbook build` (subprocess), and its peak memory
+  plain        `mkdocs build` of the same pages written out as Markdown first
+  site         total size, pages, bytes per page, search index size
+Then the time to publish one more version as versions accumulate (mike), and the
+assessment page in Chromium (see assessment_startup.py).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from benchmarks.build_time import _plain_project  # noqa: E402
+from benchmarks.make_playbook import make_playbook  # noqa: E402
+from generators.pipeline import compile_playbook  # noqa: E402
+from generators.render import render_site  # noqa: E402
+
+BIN = Path(sys.executable).parent
+ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+MEASURED = """
+import resource, sys, time
+from generators.cli import main
+started = time.perf_counter()
+code = main(sys.argv[2:])
+with open(sys.argv[1], "w") as out:
+    out.write(f"{time.perf_counter() - started} "
+              f"{resource.getrusage(resource.RUSAGE_SELF).ru_maxrss}")
+sys.exit(code)
+"""
+
+
+def _timed(action: Callable[[], Any], runs: int) -> list[float]:
+    values = []
+    for _ in range(runs):
+        started = time.perf_counter()
+        action()
+        values.append(time.perf_counter() - started)
+    return values
+
+
+def _cell(values: list[float], unit: str = "s") -> str:
+    return (f"{statistics.median(values):.2f} {unit} "
+            f"({min(values):.2f}-{max(values):.2f})")
+
+
+def _build(playbook: Path, site: Path) -> tuple[float, float]:
+    """Seconds and peak MB of one `playbook build`."""
+    report = site.parent / "measured.txt"
+    subprocess.run([sys.executable, "-c", MEASURED, str(report), "build", "--playbook",
+                    str(playbook), "--site-dir", str(site)], cwd=site.parent, env=ENV,
+                   check=True, capture_output=True)
+    seconds, peak_kb = report.read_text().split()
+    return float(seconds), int(peak_kb) / 1024
+
+
+def _size(site: Path) -> dict[str, float]:
+    pages = list(site.rglob("*.html"))
+    total = sum(p.stat().st_size for p in site.rglob("*") if p.is_file())
+    page_bytes = sum(p.stat().st_size for p in pages)
+    index = site / "search/search_index.json"
+    return {"pages": len(pages), "site_mb": total / 1e6,
+            "bytes_per_page": page_bytes / max(1, len(pages)),
+            "index_mb": index.stat().st_size / 1e6 if index.exists() else 0.0}
+
+
+def measure_size(size: int, runs: int, work: Path) -> dict[str, Any]:
+    book = work / f"playbook-{size}"
+    entities = make_playbook(size, book)
+    checked = compile_playbook(book)
+    row: dict[str, Any] = {"size": size, "entities": entities}
+    row["validate"] = _timed(lambda: compile_playbook(book), runs)
+    row["render"] = _timed(lambda: render_site(checked.playbook), runs)
+    builds = [_build(book, work / f"site-{size}") for _ in range(runs)]
+    row["build"] = [seconds for seconds, _ in builds]
+    row["peak_mb"] = max(peak for _, peak in builds)
+    plain = _plain_project(book, work / f"plain-{size}")
+    row["plain"] = _timed(lambda: subprocess.run(
+        [str(BIN / "mkdocs"), "build", "--site-dir", str(work / f"plain-site-{size}")],
+        cwd=plain, env=ENV, check=True, capture_output=True), runs)
+    row.update(_size(work / f"site-{size}"))
+    return row
+
+
+def measure_publishing(work: Path, versions: int) -> list[float]:
+    """Seconds to publish version k+1 with k already published, k = 0..versions-1."""
+    from tests.versions.helpers import git, set_version
+
+    repo = work / "repo"
+    make_playbook(100, repo / "playbook")
+    (repo / "docs").mkdir()
+    (repo / "mkdocs.yml").write_text((ROOT / "mkdocs.yml").read_text(), encoding="utf-8")
+    git("init", "-q", "-b", "main", cwd=repo)
+    git("config", "user.email", "bench@example.com", cwd=repo)
+    git("config", "user.name", "Bench", cwd=repo)
+    times = []
+    for index in range(versions):
+        label = f"{2026 + index // 4}-Q{index % 4 + 1}"
+        set_version(repo, label)
+        git("add", "-A", cwd=repo)
+        git("commit", "-q", "-m", label, cwd=repo)
+        started = time.perf_counter()
+        subprocess.run([str(BIN / "playbook"), "publish", label, "--alias", "latest"],
+                       cwd=repo, env=ENV, check=True, capture_output=True)
+        times.append(time.perf_counter() - started)
+    return times
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--quick", action="store_true", help="sizes 100 and 1,000 only")
+    parser.add_argument("--runs", type=int, default=None, help="runs per figure")
+    parser.add_argument("--no-browser", action="store_true", help="skip the Chromium figures")
+    args = parser.parse_args()
+    sizes = [100, 1000] if args.quick else [100, 1000, 5000]
+    runs = args.runs or (2 if args.quick else 3)
+    print(f"{os.cpu_count()} cores; {runs} runs per figure; median (min-max)")
+    with tempfile.TemporaryDirectory() as tmp:
+        work = Path(tmp)
+        rows = [measure_size(size, runs, work) for size in sizes]
+        header = ("entities", "validate", "render", "build", "plain mkdocs", "ratio",
+                  "peak MB", "pages", "site MB", "B/page", "index MB")
+        print(" | ".join(header))
+        for row in rows:
+            ratio = statistics.median(row["build"]) / statistics.median(row["plain"])
+            print(" | ".join([str(row["entities"]), _cell(row["validate"]), _cell(row["render"]),
+                              _cell(row["build"]), _cell(row["plain"]), f"{ratio:.2f}",
+                              f"{row['peak_mb']:.0f}", str(row["pages"]),
+                              f"{row['site_mb']:.1f}", f"{row['bytes_per_page']:.0f}",
+                              f"{row['index_mb']:.2f}"]))
+        count = 4 if args.quick else 8
+        publishing = measure_publishing(work / "versions", count)
+        print("publish version k+1 with k published: " + ", ".join(
+            f"k={k}: {seconds:.2f} s" for k, seconds in enumerate(publishing)))
+    if not args.no_browser:
+        subprocess.run([sys.executable, str(ROOT / "benchmarks/assessment_startup.py"),
+                        "--runs", str(max(3, runs))], env=ENV, check=True)
+
+
+if __name__ == "__main__":
+    main()
