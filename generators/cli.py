@@ -11,7 +11,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from generators import assess, scaffold, schema, site
-from generators.errors import ContentError, Problem
+from generators.errors import ContentError, Problem, did_you_mean
 from generators.model import ENTITY_KINDS, KINDS
 from generators.pipeline import check
 from generators.versions.bundle import BundleError
@@ -260,8 +260,6 @@ def _new(args: argparse.Namespace) -> int:
     kind = KINDS.get(args.kind) or next(
         (k for k in ENTITY_KINDS if args.kind == k.folder), None)
     if kind is None or kind.name == "manifest":
-        from generators.errors import did_you_mean
-
         hint = did_you_mean(args.kind, [k.name for k in ENTITY_KINDS])
         raise UsageError(f"unknown kind '{args.kind}'" + (f" ({hint})" if hint else ""))
     try:

@@ -27,6 +27,7 @@ from generators.errors import ContentError
 from generators.pipeline import compile_playbook
 from generators.render import RenderedSite, render_site
 from generators.versions import bundle, diff
+from generators.wheel import engine_wheel
 
 log = logging.getLogger("mkdocs.plugins.playbook")
 
@@ -86,7 +87,8 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
             checked = compile_playbook(self.root)
             for warning in checked.warnings:
                 log.info(warning.render())
-            runtime = self.runtime = site_assets.runtime_info(checked.playbook,
+            wheel = engine_wheel()  # built once: its name goes in the pages, its bytes in assets
+            runtime = self.runtime = site_assets.runtime_info(checked.playbook, wheel[0],
                                                               self.config.pyodide_url)
             current = bundle.make_bundle(checked.playbook)
             previous = os.environ.get("PLAYBOOK_PREVIOUS_BUNDLE")
@@ -103,7 +105,7 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
             pyodide_dir = (self.base / self.config.pyodide_dir if self.config.pyodide_dir
                            else site_assets.find_pyodide(self.base))
             self.static += site_assets.assessment_files(
-                checked.playbook, use_directory_urls=config.use_directory_urls,
+                checked.playbook, wheel, use_directory_urls=config.use_directory_urls,
                 pyodide_dir=pyodide_dir, pyodide_url=self.config.pyodide_url)
         except ContentError as exc:
             raise PluginError("the playbook has errors:\n" + str(exc)) from exc

@@ -12,11 +12,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from generators.render import urls
-from generators.render.graph import Graph
 from generators.specs import build_specs
 from generators.validate import Playbook
-from generators.wheel import engine_wheel
 
 PYODIDE_FILES = ("pyodide.js", "pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm",
                  "python_stdlib.zip", "pyodide-lock.json", "package.json")
@@ -53,37 +50,35 @@ def find_pyodide(*bases: Path) -> Path | None:
     return None
 
 
-def runtime_info(playbook: Playbook, pyodide_url: str | None = None) -> dict[str, Any]:
+def runtime_info(playbook: Playbook, wheel_name: str,
+                 pyodide_url: str | None = None) -> dict[str, Any]:
     """Where the assessment pages find Pyodide and the engine (site-root-relative URLs)."""
     manifest = playbook.manifest
-    return {"pyodide": pyodide_url or PYODIDE_URI, "engine": ENGINE_URI + engine_wheel()[0],
+    return {"pyodide": pyodide_url or PYODIDE_URI, "engine": ENGINE_URI + wheel_name,
             "playbook_version": manifest.version if manifest else None,
             "playbook_title": manifest.title if manifest else None}
 
 
-def assessment_files(playbook: Playbook, *, use_directory_urls: bool = True,
-                     pyodide_dir: Path | None = None,
+def assessment_files(playbook: Playbook, wheel: tuple[str, bytes], *,
+                     use_directory_urls: bool = True, pyodide_dir: Path | None = None,
                      pyodide_url: str | None = None) -> list[StaticFile]:
-    """Everything the assessment pages load, or nothing when there are no assessments."""
+    """Everything the assessment pages load, or nothing when there are no assessments.
+
+    `wheel` is the engine's `(file name, bytes)` from `generators.wheel.engine_wheel()`.
+    """
     if not playbook.of("assessment"):
         return []
-    graph = Graph(playbook)
-
-    def url_of(kind: str, entity_id: str) -> str:
-        uri = graph.uri(kind, entity_id)
-        return urls.page_url(uri) if use_directory_urls else uri.removesuffix(".md") + ".html"
-
     files = [StaticFile(spec_uri(aid), json.dumps(spec, ensure_ascii=False).encode())
-             for aid, spec in build_specs(playbook, url_of).items()]
-    wheel_name, wheel = engine_wheel()
-    files.append(StaticFile(ENGINE_URI + wheel_name, wheel))
+             for aid, spec in build_specs(playbook, use_directory_urls).items()]
+    wheel_name, wheel_bytes = wheel
+    files.append(StaticFile(ENGINE_URI + wheel_name, wheel_bytes))
     if pyodide_url is None:
         if pyodide_dir is None:
             raise MissingPyodide("the assessments need Pyodide: run 'npm ci' to install the "
                                  "pinned pyodide package, or set the plugin's pyodide_url")
         files += [StaticFile(PYODIDE_URI + name, source=pyodide_dir / name)
                   for name in PYODIDE_FILES if (pyodide_dir / name).is_file()]
-    runtime = runtime_info(playbook, pyodide_url)
+    runtime = runtime_info(playbook, wheel_name, pyodide_url)
     files.append(StaticFile(RUNTIME_URI, json.dumps(runtime, indent=2).encode()))
     return files
 

@@ -12,24 +12,22 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+from assessments import SPEC_VERSION
 from generators.render import urls
 from generators.render.graph import Graph
 from generators.validate import Playbook
 
-SPEC_VERSION = 1
-
 UrlOf = Callable[[str, str], str]
 
 
-def directory_url(graph: Graph) -> UrlOf:
-    """Page URLs as MkDocs writes them with `use_directory_urls` (the default)."""
-    return lambda kind, entity_id: urls.page_url(graph.uri(kind, entity_id))
-
-
-def build_specs(playbook: Playbook, url_of: UrlOf | None = None) -> dict[str, dict[str, Any]]:
-    """The spec of every assessment, by id."""
+def build_specs(playbook: Playbook,
+                use_directory_urls: bool = True) -> dict[str, dict[str, Any]]:
+    """The spec of every assessment, by id, with page URLs as MkDocs writes them."""
     graph = Graph(playbook)
-    url_of = url_of or directory_url(graph)
+
+    def url_of(kind: str, entity_id: str) -> str:
+        return urls.page_url(graph.uri(kind, entity_id), use_directory_urls)
+
     return {aid: _Spec(graph, url_of).build(a) for aid, a in graph.of("assessment").items()}
 
 

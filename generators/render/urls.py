@@ -67,8 +67,11 @@ def relative(target: str, page: str) -> str:
     return posixpath.relpath(target, base or ".")
 
 
-def page_url(uri: str) -> str:
-    """The URL MkDocs gives a page with `use_directory_urls`: `roles/sdr.md` -> `roles/sdr/`."""
+def page_url(uri: str, use_directory_urls: bool = True) -> str:
+    """The URL MkDocs gives a page: `roles/sdr.md` -> `roles/sdr/`, or `roles/sdr.html`
+    without `use_directory_urls`."""
+    if not use_directory_urls:
+        return uri.removesuffix(".md") + ".html"
     if uri == HOME:
         return ""
     if uri.endswith("/index.md"):

@@ -14,8 +14,7 @@ from pathlib import Path
 import pytest
 from icalendar import Calendar
 
-from tests.conftest import DEFAULT_PLAYBOOK, ROOT, edit
-from tests.site.conftest import mkdocs
+from tests.conftest import DEFAULT_PLAYBOOK, ROOT, edit, mkdocs
 from tests.test_cli import run
 
 
