@@ -28,12 +28,23 @@ from generators.model.walk import iter_instances, iter_refs  # noqa: E402
 from generators.pipeline import compile_playbook  # noqa: E402
 
 SHARED = {"scale"}  # scales are shared by every copy, as in a real playbook
+#: Copy k of an entity is named for a region, as a large company splits its teams.
+REGIONS = ("North America", "EMEA", "APAC", "LATAM", "DACH", "Nordics", "UK & Ireland",
+           "Benelux", "France", "Iberia", "Japan", "ANZ")
+
+
+def _region(index: int) -> str:
+    region = REGIONS[index % len(REGIONS)]
+    return region if index < len(REGIONS) else f"{region} {index // len(REGIONS) + 1}"
 
 
 def _copy_entity(kind: str, entity: Any, suffix: str) -> dict[str, Any]:
     data = entity.model_dump(mode="json", exclude_defaults=True)
     if kind not in SHARED:
         data["id"] = entity.id + suffix
+        for field in ("name", "title"):
+            if isinstance(data.get(field), str):
+                data[field] = f"{data[field]} ({_region(int(suffix[2:]))})"
     refs = list(iter_refs(entity, type(entity)))
     for loc, target_kind, target in sorted(refs, key=lambda r: -len(r[0])):
         if target_kind in SHARED:

@@ -24,7 +24,7 @@ from mkdocs.structure.pages import Page
 
 from generators import sanitize, site_assets
 from generators.errors import ContentError
-from generators.pipeline import compile_playbook
+from generators.pipeline import Checked, compile_playbook
 from generators.render import RenderedSite, render_site
 from generators.versions import bundle, diff
 from generators.wheel import engine_wheel
@@ -60,6 +60,11 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
         self.runtime: dict[str, Any] = {}
         self.root = Path("playbook")
         self.base = Path(".")
+        self.compiled: tuple[Path, Checked] | None = None
+
+    def hand_over(self, root: Path, checked: Checked) -> None:
+        """Use this compiled playbook for the next build instead of compiling it again."""
+        self.compiled = (root.resolve(), checked)
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         self.site, self.static = None, []  # per-build state starts empty on every (re)build
@@ -84,7 +89,7 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
         templates = self.config.templates_dir
         template_dir = (self.base / templates) if templates else self.root / "templates"
         try:
-            checked = compile_playbook(self.root)
+            checked = self._compiled()
             for warning in checked.warnings:
                 log.info(warning.render())
             wheel = engine_wheel()  # built once: its name goes in the pages, its bytes in assets
@@ -111,6 +116,12 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
             raise PluginError("the playbook has errors:\n" + str(exc)) from exc
         except (site_assets.MissingPyodide, bundle.BundleError) as exc:
             raise PluginError(str(exc)) from exc
+
+    def _compiled(self) -> Checked:
+        handed, self.compiled = self.compiled, None  # good for one build only
+        if handed is not None and handed[0] == self.root.resolve():
+            return handed[1]
+        return compile_playbook(self.root)
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
         assert self.site is not None, "on_pre_build runs first"

@@ -22,6 +22,7 @@ from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.config import load_config
 from mkdocs.exceptions import MkDocsException
 
+from generators.mkdocs_plugin import PlaybookPlugin
 from generators.pipeline import compile_playbook
 
 PLAYBOOK_DIR_ENV = "PLAYBOOK_DIR"
@@ -79,7 +80,7 @@ def build_site(playbook_dir: Path, site_dir: Path, config_file: Path | None = No
     """
     _quiet_mkdocs()
     started = time.perf_counter()
-    compile_playbook(playbook_dir)
+    checked = compile_playbook(playbook_dir)
     site_dir = site_dir.resolve()
     site_dir.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{site_dir.name}.building-", dir=site_dir.parent))
@@ -88,6 +89,9 @@ def build_site(playbook_dir: Path, site_dir: Path, config_file: Path | None = No
             overrides = {"site_url": site_url} if site_url else {}
             config = load_config(config_file=str(config_path), site_dir=str(staging),
                                  strict=strict, **overrides)
+            for plugin in config.plugins.values():  # the playbook is compiled already
+                if isinstance(plugin, PlaybookPlugin):
+                    plugin.hand_over(playbook_dir, checked)
             mkdocs_build(config)
         _swap(staging, site_dir)
     except MkDocsException as exc:

@@ -6,9 +6,10 @@ find which model class sits at a location when explaining a schema error.
 
 from __future__ import annotations
 
+import functools
 import types
 import typing
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import Any, Union
 
 from pydantic import BaseModel
@@ -32,33 +33,114 @@ def _ref_kind(metadata: list[Any]) -> str | None:
 
 
 def iter_refs(value: Any, annotation: Any, loc: Loc = ()) -> Iterator[tuple[Loc, str, str]]:
-    """Yield `(loc, kind, id)` for every reference inside `value`, dict keys included."""
+    """Yield `(loc, kind, id)` for every reference inside `value`, dict keys included.
+
+    The walk is planned once per type: fields whose type can hold no reference
+    (most of them: names, text, numbers) are never visited.
+    """
+    walker = _walker_of(annotation)
+    if walker is not None:
+        yield from walker(value, loc)
+
+
+Walker = Callable[[Any, Loc], Iterator[tuple[Loc, str, str]]]
+
+
+def _walker_of(annotation: Any) -> Walker | None:
+    try:
+        return _cached_walker(annotation)
+    except TypeError:  # an unhashable annotation: plan it without the cache
+        return _plan(annotation)
+
+
+@functools.cache
+def _cached_walker(annotation: Any) -> Walker | None:
+    return _plan(annotation)
+
+
+def _plan(annotation: Any) -> Walker | None:
+    """A function yielding the references in a value of this type, or None if it has none."""
     bare, metadata = _unwrap(annotation)
     kind = _ref_kind(metadata)
-    if kind and isinstance(value, str):
-        yield loc, kind, value
-        return
-    if isinstance(value, BaseModel):
-        for name, info in type(value).model_fields.items():
-            field_type = info.annotation if not info.metadata else typing.Annotated[
-                (info.annotation, *info.metadata)]
-            yield from iter_refs(getattr(value, name), field_type, (*loc, name))
-        return
+    if kind:
+        def ref(value: Any, loc: Loc) -> Iterator[tuple[Loc, str, str]]:
+            if isinstance(value, str):
+                yield loc, kind, value
+        return ref
+    if isinstance(bare, type) and issubclass(bare, BaseModel):
+        return _model_walker(bare)
     origin, args = typing.get_origin(bare), typing.get_args(bare)
     if origin in (Union, types.UnionType):
-        for arg in args:
-            if arg is not type(None):
-                yield from iter_refs(value, arg, loc)
-        return
-    if origin is list and isinstance(value, list):
-        for index, item in enumerate(value):
-            yield from iter_refs(item, args[0], (*loc, index))
-    elif origin is dict and isinstance(value, dict):
+        options = [w for arg in args if arg is not type(None)
+                   for w in [_walker_of(arg)] if w is not None]
+        if not options:
+            return None
+
+        def union(value: Any, loc: Loc) -> Iterator[tuple[Loc, str, str]]:
+            for option in options:
+                yield from option(value, loc)
+        return union
+    if origin is list:
+        item_walker = _walker_of(args[0])
+        if item_walker is None:
+            return None
+
+        def each(value: Any, loc: Loc) -> Iterator[tuple[Loc, str, str]]:
+            if isinstance(value, list):
+                for index, item in enumerate(value):
+                    yield from item_walker(item, (*loc, index))
+        return each
+    if origin is dict:
         key_kind = _ref_kind(_unwrap(args[0])[1])
-        for key, item in value.items():
-            if key_kind:
-                yield (*loc, key), key_kind, key
-            yield from iter_refs(item, args[1], (*loc, key))
+        value_walker = _walker_of(args[1])
+        if key_kind is None and value_walker is None:
+            return None
+
+        def mapping(value: Any, loc: Loc) -> Iterator[tuple[Loc, str, str]]:
+            if isinstance(value, dict):
+                for key, item in value.items():
+                    if key_kind:
+                        yield (*loc, key), key_kind, key
+                    if value_walker is not None:
+                        yield from value_walker(item, (*loc, key))
+        return mapping
+    return None
+
+
+_PLANNING: set[type[BaseModel]] = set()
+
+
+def _model_walker(model: type[BaseModel]) -> Walker | None:
+    if model in _PLANNING:  # a model that contains itself: plan it when first walked
+        return lambda value, loc: _walk_model_value(value, loc)
+    _PLANNING.add(model)
+    try:
+        fields = [(name, walker) for name, info in model.model_fields.items()
+                  for walker in [_walker_of(_field_type(info))] if walker is not None]
+    finally:
+        _PLANNING.discard(model)
+    if not fields:
+        return None
+
+    def walk(value: Any, loc: Loc) -> Iterator[tuple[Loc, str, str]]:
+        if type(value) is not model:  # another option of a union, or a subclass
+            if isinstance(value, model):
+                yield from _walk_model_value(value, loc)
+            return
+        for name, walker in fields:
+            yield from walker(getattr(value, name), (*loc, name))
+    return walk
+
+
+def _walk_model_value(value: Any, loc: Loc) -> Iterator[tuple[Loc, str, str]]:
+    """References in a model instance, planned from its own class."""
+    if isinstance(value, BaseModel):
+        yield from iter_refs(value, type(value), loc)
+
+
+def _field_type(info: Any) -> Any:
+    return info.annotation if not info.metadata else typing.Annotated[
+        (info.annotation, *info.metadata)]
 
 
 def model_at(model: type[BaseModel], loc: Loc) -> type[BaseModel] | None:
@@ -93,7 +175,7 @@ def iter_instances(value: Any, cls: type[BaseModel], loc: Loc = ()) -> Iterator[
     if isinstance(value, cls):
         yield loc, value
     if isinstance(value, BaseModel):
-        for name in type(value).model_fields:
+        for name in _fields_holding(type(value), cls):
             yield from iter_instances(getattr(value, name), cls, (*loc, name))
     elif isinstance(value, list):
         for index, item in enumerate(value):
@@ -101,3 +183,25 @@ def iter_instances(value: Any, cls: type[BaseModel], loc: Loc = ()) -> Iterator[
     elif isinstance(value, dict):
         for key, item in value.items():
             yield from iter_instances(item, cls, (*loc, key))
+
+
+@functools.cache
+def _fields_holding(model: type[BaseModel], cls: type[BaseModel]) -> tuple[str, ...]:
+    """The fields of `model` whose type can hold an instance of `cls`."""
+    return tuple(name for name, info in model.model_fields.items()
+                 if _can_hold(info.annotation, cls, frozenset()))
+
+
+def _can_hold(annotation: Any, cls: type[BaseModel], seen: frozenset[type]) -> bool:
+    bare = _unwrap(annotation)[0]
+    if isinstance(bare, type) and issubclass(bare, BaseModel):
+        if issubclass(bare, cls) or issubclass(cls, bare):
+            return True
+        if bare in seen:
+            return False
+        return any(_can_hold(info.annotation, cls, seen | {bare})
+                   for info in bare.model_fields.values())
+    if bare is Any:
+        return True
+    return any(_can_hold(arg, cls, seen) for arg in typing.get_args(bare)
+               if arg is not type(None) and not isinstance(arg, str))

@@ -81,6 +81,10 @@ def render_site(playbook: Playbook, *, templates: Path | None = None,
     return RenderedSite(files, nav.build_nav(graph, docs_pages, changelog is not None))
 
 
+#: libyaml's emitter when PyYAML has it: front matter is written for every page.
+_DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
+
+
 def _render(env: Environment, spec: PageSpec) -> str:
     try:
         body = env.get_template(spec.template).render(page_uri=spec.uri, **spec.context)
@@ -97,7 +101,7 @@ def _render(env: Environment, spec: PageSpec) -> str:
     if spec.description:
         meta["description"] = html.escape(" ".join(spec.description.split())[:300], quote=True)
     meta.update(spec.meta)
-    front = yaml.safe_dump(meta, allow_unicode=True, sort_keys=False, width=1000)
+    front = yaml.dump(meta, Dumper=_DUMPER, allow_unicode=True, sort_keys=False, width=1000)
     return f"---\n{front}---\n\n{body}"
 
 

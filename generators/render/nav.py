@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+import math
 from typing import Any
 
 from generators.render import urls
@@ -11,46 +12,49 @@ from generators.render.page import FAMILY_TITLES, FREQUENCY_ORDER, FREQUENCY_TIT
 
 NavItem = Any
 
+#: The most entries one level of the navigation lists. Longer lists are split into
+#: groups (by title, A to Z), so a page's navigation stays the same size however
+#: large the playbook grows: the theme only writes out the groups on a page's path.
+MOST_ENTRIES = 15
+
 
 def build_nav(g: Graph, docs_pages: list[str], changes: bool = False) -> list[NavItem]:
     """Sections in reading order; hand-written docs pages go under 'Guides'."""
     nav: list[NavItem] = [{"Home": urls.HOME}]
-    nav.append({"Roles": [urls.ROLES, *[
+    nav.append({"Roles": [urls.ROLES, *_fold("By family", [
         {title: _entries(g, "role", [r for r, role in g.of("role").items()
                                      if role.family == family])}
         for family, title in FAMILY_TITLES.items()
-        if any(role.family == family for role in g.of("role").values())],
+        if any(role.family == family for role in g.of("role").values())]),
         {"Career paths": [urls.CAREERS, *_entries(g, "career-path", g.of("career-path"))]}]})
     by_category: dict[str, list[str]] = {}
     for cid, comp in g.of("competency").items():
         by_category.setdefault(comp.category, []).append(cid)
     nav.append({"Competencies": [
         urls.COMPETENCY_FRAMEWORK, {"Required levels by role": urls.COMPETENCY_MATRIX},
-        *[{html.escape(category): _entries(g, "competency", ids)}
-          for category, ids in by_category.items()],
+        *_fold("By category", [{html.escape(category): _entries(g, "competency", ids)}
+                               for category, ids in by_category.items()]),
         {"Scales": _entries(g, "scale", g.of("scale"))}]})
-    nav.append({"Hiring": [
-        urls.HIRING, *_entries(g, "hiring-process", g.of("hiring-process")),
-        {"Hiring kits": [{html.escape(g.get("role", rid).name): urls.kit_uri(rid)}
-                         for rid in g.of("role")]},
-        *_entries(g, "exercise", g.of("exercise")),
-        *_entries(g, "interview-loop", g.of("interview-loop")),
-        *_entries(g, "scorecard", g.of("scorecard")),
-        *_entries(g, "question-set", g.of("question-set"))]})
-    nav.append({"Onboarding": [urls.ONBOARDING,
-                               *_entries(g, "onboarding-path", g.of("onboarding-path")),
-                               *_entries(g, "routine", g.of("routine"))]})
-    nav.append({"Meetings": [urls.MEETINGS, *[
+    kits = _grouped([(g.get("role", rid).name, urls.kit_uri(rid)) for rid in g.of("role")])
+    nav.append({"Hiring": [urls.HIRING, *_fold("Kits and tools", [
+        *_kinds(g, [("Hiring processes", "hiring-process")]),
+        {"Hiring kits": kits},
+        *_kinds(g, [("Exercises", "exercise"), ("Interview loops", "interview-loop"),
+                    ("Scorecards", "scorecard"), ("Question sets", "question-set")])])]})
+    nav.append({"Onboarding": [urls.ONBOARDING, *_fold("Paths and routines", _kinds(
+        g, [("Onboarding paths", "onboarding-path"), ("Routines", "routine")]))]})
+    nav.append({"Meetings": [urls.MEETINGS, *_fold("By frequency", [
         {FREQUENCY_TITLES[f]: _entries(g, "cadence", [c for c, cad in g.of("cadence").items()
                                                       if cad.frequency == f])}
-        for f in FREQUENCY_ORDER if any(c.frequency == f for c in g.of("cadence").values())]]})
-    nav.append({"Models": [
-        urls.MATURITY, *_entries(g, "maturity-model", g.of("maturity-model")),
+        for f in FREQUENCY_ORDER if any(c.frequency == f for c in g.of("cadence").values())])]})
+    nav.append({"Models": [urls.MATURITY, *_fold("All models", [
+        *_kinds(g, [("Maturity models", "maturity-model")]),
         {"Team models": [urls.TEAM_MODELS, *_entries(g, "team-model", g.of("team-model"))]},
         {"Management models": [urls.MANAGEMENT_MODELS,
-                               *_entries(g, "management-model", g.of("management-model"))]}]})
-    nav.append({"Assessments": [urls.ASSESSMENTS, *_entries(g, "assessment", g.of("assessment"))]})
-    nav.append({"Metrics": [urls.METRICS, *_entries(g, "metric", g.of("metric"))]})
+                               *_entries(g, "management-model", g.of("management-model"))]}])]})
+    nav.append({"Assessments": [urls.ASSESSMENTS,
+                                *_kinds(g, [("All assessments", "assessment")])]})
+    nav.append({"Metrics": [urls.METRICS, *_kinds(g, [("All metrics", "metric")])]})
     guides = [page for page in docs_pages if page not in (urls.HOME,)]
     what_changed = [{"What changed": urls.CHANGES}] if changes else []
     nav.append({"Enablement": [urls.ENABLEMENT, *what_changed, *guides,
@@ -59,5 +63,59 @@ def build_nav(g: Graph, docs_pages: list[str], changes: bool = False) -> list[Na
 
 
 def _entries(g: Graph, kind: str, ids: Any) -> list[NavItem]:
+    return _grouped([(g.title(kind, eid), g.uri(kind, eid)) for eid in ids])
+
+
+def _kinds(g: Graph, kinds: list[tuple[str, str]]) -> list[NavItem]:
+    """Entities of one or more kinds, listed straight in a section while few; else one
+    section per kind, so the A-Z groups sit below a section and start folded."""
+    every = [eid for _label, kind in kinds for eid in g.of(kind)]
+    if len(every) <= MOST_ENTRIES:
+        return [item for _label, kind in kinds for item in _entries(g, kind, g.of(kind))]
+    return [{label: _entries(g, kind, g.of(kind))} for label, kind in kinds if g.of(kind)]
+
+
+def _fold(label: str, items: list[NavItem]) -> list[NavItem]:
+    """A tab's sections as they are while their lists are short. Once one of them is
+    split into A-Z groups, they all move one level down, under `label`: the theme then
+    writes out only the open page's section, not every section of the tab."""
+    if any(_has_groups(item) for item in items):
+        return [{label: items}]
+    return items
+
+
+def _has_groups(item: NavItem) -> bool:
+    """Whether a section holds a nested list, i.e. its entries were split into groups."""
+    if not isinstance(item, dict):
+        return False
+    children = next(iter(item.values()))
+    return isinstance(children, list) and any(
+        isinstance(child, dict) and isinstance(next(iter(child.values())), list)
+        for child in children)
+
+
+def _grouped(entries: list[tuple[str, str]]) -> list[NavItem]:
+    """`(title, uri)` entries as navigation items, split into A-Z groups when too many."""
     # The theme prints navigation titles as they are: escape the ones that come from YAML.
-    return [{html.escape(g.title(kind, eid)): g.uri(kind, eid)} for eid in ids]
+    if len(entries) <= MOST_ENTRIES:
+        return [{html.escape(title): uri} for title, uri in entries]
+    entries = sorted(entries, key=lambda entry: (entry[0].casefold(), entry[1]))
+    size = MOST_ENTRIES
+    while math.ceil(len(entries) / size) > MOST_ENTRIES:
+        size *= MOST_ENTRIES
+    count = math.ceil(len(entries) / size)
+    per_group = math.ceil(len(entries) / count)  # even groups, none of them tiny
+    groups = [entries[start:start + per_group] for start in range(0, len(entries), per_group)]
+    return [{_range(group): _grouped(group)} for group in groups]
+
+
+def _range(group: list[tuple[str, str]]) -> str:
+    first, last = _short(group[0][0]), _short(group[-1][0])
+    return html.escape(first if first == last else f"{first} – {last}")
+
+
+def _short(title: str, most: int = 24) -> str:
+    if len(title) <= most:
+        return title
+    cut = title[:most].rsplit(" ", 1)[0] if " " in title[:most] else title[:most]
+    return cut.rstrip(" ,;:–-(") + "…"

@@ -9,6 +9,17 @@ from generators.render.graph import Graph
 from generators.render.page import PageSpec
 
 
+#: A kit without a hiring profile carries every tool of a kind only while the playbook
+#: has at most this many of it: with more, none of them is general, and the kit points
+#: to the hiring page instead (so kits stay one page each however large the playbook).
+GENERAL_MOST = 3
+
+
+def _general(g: Graph, kind: str) -> list[Any]:
+    tools = list(g.of(kind).values())
+    return tools if len(tools) <= GENERAL_MOST else []
+
+
 def hiring(g: Graph) -> list[PageSpec]:
     pages = [PageSpec(urls.HIRING, "hiring_index.md.j2", "Hiring", ["Hiring"], {
         "processes": [g.link("hiring-process", p) for p in g.of("hiring-process")],
@@ -50,15 +61,19 @@ def _kit(g: Graph, role_id: str, role: Any) -> dict[str, Any]:
         loops = [g.get("interview-loop", profile.interview_loop)] if profile.interview_loop else []
         cards = [g.get("scorecard", profile.scorecard)] if profile.scorecard else []
         sets = [g.get("question-set", q) for q in profile.question_sets]
-    else:
+    else:  # the playbook's general tools, while there are few enough to be general
         exercises = []
-        loops = list(g.of("interview-loop").values())
-        cards = list(g.of("scorecard").values())
-        sets = list(g.of("question-set").values())
+        loops, cards, sets = (_general(g, kind)
+                              for kind in ("interview-loop", "scorecard", "question-set"))
+    processes = _general(g, "hiring-process")
     return {"role": role, "role_link": g.link("role", role_id), "profile": profile,
             "exercises": exercises, "loops": loops,
             "scorecards": [(card, g.get("scale", card.scale)) for card in cards],
-            "question_sets": sets, "process": list(g.of("hiring-process").values()),
+            "question_sets": sets, "process": processes,
+            "hiring_index": urls.HIRING,
+            "more_tools": not profile and any(
+                len(g.of(kind)) > GENERAL_MOST for kind in
+                ("interview-loop", "scorecard", "question-set", "hiring-process")),
             "tools": {"exercise": {e.id: g.uri("exercise", e.id) for e in exercises},
                       "interview-loop": {x.id: g.uri("interview-loop", x.id) for x in loops},
                       "scorecard": {c.id: g.uri("scorecard", c.id) for c in cards},

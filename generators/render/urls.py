@@ -63,8 +63,15 @@ def calendar_uri(cadence_id: str) -> str:
 
 def relative(target: str, page: str) -> str:
     """A link from the page at `page` to `target` (both docs-relative paths)."""
-    base = posixpath.dirname(page)
-    return posixpath.relpath(target, base or ".")
+    # Pure string work: called for every link on every page, so no file system calls.
+    to_parts = [p for p in posixpath.normpath(target).split("/") if p != "."]
+    from_parts = [p for p in posixpath.normpath(posixpath.dirname(page) or ".").split("/")
+                  if p != "."]
+    common = 0
+    while (common < len(from_parts) and common < len(to_parts)
+           and from_parts[common] == to_parts[common]):
+        common += 1
+    return "/".join([".."] * (len(from_parts) - common) + to_parts[common:]) or "."
 
 
 def page_url(uri: str, use_directory_urls: bool = True) -> str:
