@@ -8,7 +8,6 @@ from generators.render import urls
 from generators.render.graph import Graph
 from generators.render.page import PageSpec
 
-
 #: A kit without a hiring profile carries every tool of a kind only while the playbook
 #: has at most this many of it: with more, none of them is general, and the kit points
 #: to the hiring page instead (so kits stay one page each however large the playbook).
