@@ -120,3 +120,20 @@ def test_improving_one_answer_never_lowers_the_stage(name: str, data: st.DataObj
     after = score(spec_, {**answers, question["id"]: options[high]["id"]})["overall"]
     if before is not None:  # no stage yet (too few answers) is below every stage
         assert after is not None and after["number"] >= before["number"]
+
+
+segments = st.lists(st.sampled_from(["roles", "a", "b", "hiring", "kits", "x.md", "index.md"]),
+                    min_size=1, max_size=4)
+
+
+@given(segments, segments)
+def test_relative_links_match_the_file_system_answer(target: list[str], page: list[str]) -> None:
+    # Links are worked out with string operations only (no calls to the file system,
+    # for speed): they must be what `posixpath.relpath` says.
+    import posixpath
+
+    from generators.render.urls import relative
+
+    target_path, page_path = "/".join(target), "/".join(page)
+    expected = posixpath.relpath(target_path, posixpath.dirname(page_path) or ".")
+    assert relative(target_path, page_path) == expected
