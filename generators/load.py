@@ -31,6 +31,7 @@ _COMPOSER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 _TAG_HINT = "remove the tag; playbook files hold plain data"
 
+_STR = "tag:yaml.org,2002:str"
 _SCALAR_TAGS = {
     "tag:yaml.org,2002:str",
     "tag:yaml.org,2002:int",
@@ -183,6 +184,8 @@ class _Builder:
             if node.tag != "tag:yaml.org,2002:seq":
                 raise self._fail(node, f"unsupported YAML tag {node.tag!r}", _TAG_HINT)
             return [self.build(item, (*loc, i)) for i, item in enumerate(node.value)]
+        if node.tag == _STR:  # most values: text, taken as it is
+            return node.value
         if node.tag not in _SCALAR_TAGS:
             raise self._fail(node, f"unsupported YAML tag {node.tag!r}", _TAG_HINT)
         return self.constructor.construct_object(node, deep=True)

@@ -7,6 +7,7 @@ watches the playbook folder under `mkdocs serve`. Nothing is written into docs/.
 
 from __future__ import annotations
 
+import gc
 import json
 import logging
 import os
@@ -24,7 +25,7 @@ from mkdocs.structure.pages import Page
 
 from generators import sanitize, site_assets
 from generators.errors import ContentError
-from generators.pipeline import Checked, compile_playbook
+from generators.pipeline import Checked, collector_paused, compile_playbook
 from generators.render import RenderedSite, render_site
 from generators.versions import bundle, diff
 from generators.wheel import engine_wheel
@@ -99,11 +100,12 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
             previous = os.environ.get("PLAYBOOK_PREVIOUS_BUNDLE")
             changelog = diff.diff_bundles(bundle.read_bundle(Path(previous)), current) \
                 if previous else None
-            self.site = render_site(checked.playbook, templates=template_dir,
-                                    docs_pages=_docs_pages(Path(config.docs_dir)),
-                                    site_url=config.site_url, runtime=runtime,
-                                    use_directory_urls=config.use_directory_urls,
-                                    changelog=changelog)
+            with collector_paused():
+                self.site = render_site(checked.playbook, templates=template_dir,
+                                        docs_pages=_docs_pages(Path(config.docs_dir)),
+                                        site_url=config.site_url, runtime=runtime,
+                                        use_directory_urls=config.use_directory_urls,
+                                        changelog=changelog)
             self.static.append(site_assets.StaticFile(
                 bundle.BUNDLE_FILE, (json.dumps(current, ensure_ascii=False, sort_keys=True)
                                      + "\n").encode()))
@@ -116,6 +118,9 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
             raise PluginError("the playbook has errors:\n" + str(exc)) from exc
         except (site_assets.MissingPyodide, bundle.BundleError) as exc:
             raise PluginError(str(exc)) from exc
+        # The playbook and its pages live until the build ends: the cycle collector need
+        # not walk them again on each pass while MkDocs builds the pages.
+        gc.freeze()
 
     def _compiled(self) -> Checked:
         handed, self.compiled = self.compiled, None  # good for one build only
@@ -156,6 +161,12 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
             return output
         loader = site_assets.early_loader(self.runtime, "../" * page.url.count("/"))
         return output.replace("</head>", loader + "\n</head>", 1)
+
+    def on_post_build(self, config: MkDocsConfig) -> None:
+        gc.unfreeze()
+
+    def on_build_error(self, error: Exception) -> None:
+        gc.unfreeze()
 
     def on_serve(self, server: Any, config: MkDocsConfig, builder: Any) -> Any:
         server.watch(str(self.root))

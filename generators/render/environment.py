@@ -1,8 +1,10 @@
 """The Jinja2 environment that turns linked page contexts into Markdown.
 
 Every value a template prints is escaped for HTML (`<`, `>`, `&`), so text from
-YAML can carry Markdown but never live markup. Templates can be overridden one
-by one from a playbook's own `templates/` folder.
+YAML can carry Markdown but never live markup. Escaped text and macro output are
+`Markup`, so text passed through a macro is escaped once, and markup a template
+writes itself stays markup. Templates can be overridden one by one from a
+playbook's own `templates/` folder.
 """
 
 from __future__ import annotations
@@ -32,16 +34,17 @@ def make_environment(override_dir: Path | None = None) -> Environment:
     loaders.append(PackageLoader("generators", "templates"))
     env = Environment(loader=ChoiceLoader(loaders), undefined=StrictUndefined,
                       trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True,
-                      finalize=_escape, autoescape=False)
+                      finalize=_escape, autoescape=True)
     env.filters.update(href=_href, cell=_cell, attr=_attr, minutes=format_minutes,
                        span=format_range)
     return env
 
 
 def _escape(value: Any) -> Any:
+    """Escape only `<`, `>` and `&` (quotes stay as they are: this is Markdown text)."""
     if isinstance(value, Markup) or not isinstance(value, str):
         return value
-    return value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    return Markup(value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;"))
 
 
 @pass_context

@@ -151,3 +151,19 @@ def test_navigation_is_pruned(built_site: Path) -> None:
     role = (built_site / "roles/sdr-absm/index.html").read_text(encoding="utf-8")
     nav_links = role.count('class="md-nav__link')
     assert nav_links < len(_pages(built_site)) / 2
+
+
+def test_text_is_escaped_once_and_template_markup_stays_markup(built_site: Path) -> None:
+    # Text from YAML is escaped once, however many macros it passes through, and the
+    # markup the templates write themselves (line breaks, write-in boxes) stays markup.
+    for page in _pages(built_site):
+        html = page.read_text(encoding="utf-8")
+        assert "&amp;amp;" not in html, page
+        assert "&lt;br&gt;" not in html and "&lt;span" not in html, page
+    index = (built_site / "management-models/index.html").read_text(encoding="utf-8")
+    assert ">Hybrid Social Selling Program (Hub &amp; Spoke)</a>" in index
+    kit = (built_site / "hiring/kits/absm-content-strategist/index.html").read_text("utf-8")
+    assert '<span class="pb-write-in"></span>' in kit
+    questions = (built_site / "hiring/questions/behavioural-questions/index.html").read_text(
+        "utf-8")
+    assert "<br><em>Listen for:</em>" in questions
