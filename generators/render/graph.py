@@ -35,6 +35,7 @@ class Graph:
     def __init__(self, playbook: Playbook) -> None:
         self.playbook = playbook
         self._backlinks: dict[Key, set[Key]] = defaultdict(set)
+        self._sorted: dict[str, dict[str, Any]] = {}
         for kind in ENTITY_KINDS:
             for entity_id, entity in playbook.of(kind.name).items():
                 for target in _references(entity):
@@ -42,8 +43,10 @@ class Graph:
                         self._backlinks[target].add((kind.name, entity_id))
 
     def of(self, kind: str) -> dict[str, Any]:
-        """Entities of a kind, by id, in id order."""
-        return dict(sorted(self.playbook.of(kind).items()))
+        """Entities of a kind, by id, in id order (sorted once; do not change it)."""
+        if kind not in self._sorted:
+            self._sorted[kind] = dict(sorted(self.playbook.of(kind).items()))
+        return self._sorted[kind]
 
     def get(self, kind: str, entity_id: str) -> Any:
         return self.playbook.of(kind)[entity_id]

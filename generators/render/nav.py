@@ -21,12 +21,12 @@ MOST_ENTRIES = 15
 def build_nav(g: Graph, docs_pages: list[str], changes: bool = False) -> list[NavItem]:
     """Sections in reading order; hand-written docs pages go under 'Guides'."""
     nav: list[NavItem] = [{"Home": urls.HOME}]
-    nav.append({"Roles": [urls.ROLES, *_fold("By family", [
-        {title: _entries(g, "role", [r for r, role in g.of("role").items()
-                                     if role.family == family])}
-        for family, title in FAMILY_TITLES.items()
-        if any(role.family == family for role in g.of("role").values())]),
-        {"Career paths": [urls.CAREERS, *_entries(g, "career-path", g.of("career-path"))]}]})
+    nav.append({"Roles": [urls.ROLES, *_fold("Roles and career paths", [
+        *[{title: _entries(g, "role", [r for r, role in g.of("role").items()
+                                       if role.family == family])}
+          for family, title in FAMILY_TITLES.items()
+          if any(role.family == family for role in g.of("role").values())],
+        {"Career paths": [urls.CAREERS, *_entries(g, "career-path", g.of("career-path"))]}])]})
     by_category: dict[str, list[str]] = {}
     for cid, comp in g.of("competency").items():
         by_category.setdefault(comp.category, []).append(cid)
@@ -110,12 +110,15 @@ def _grouped(entries: list[tuple[str, str]]) -> list[NavItem]:
 
 
 def _range(group: list[tuple[str, str]]) -> str:
-    first, last = _short(group[0][0]), _short(group[-1][0])
-    return html.escape(first if first == last else f"{first} – {last}")
-
-
-def _short(title: str, most: int = 24) -> str:
-    if len(title) <= most:
-        return title
-    cut = title[:most].rsplit(" ", 1)[0] if " " in title[:most] else title[:most]
-    return cut.rstrip(" ,;:–-(") + "…"
+    """A group's name: its first and last titles, the last shortened to its bracketed
+    part when that is all that differs ("Sales Leader (APAC) – (EMEA)")."""
+    first, last = group[0][0], group[-1][0]
+    if first == last:
+        return html.escape(first)
+    first_words, last_words = first.split(" "), last.split(" ")
+    shared = 0
+    while (shared < min(len(first_words), len(last_words)) - 1
+           and first_words[shared] == last_words[shared]):
+        shared += 1
+    rest = " ".join(last_words[shared:])
+    return html.escape(f"{first} – {rest if rest.startswith('(') else last}")

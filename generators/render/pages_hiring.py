@@ -7,6 +7,7 @@ from typing import Any
 from generators.render import urls
 from generators.render.graph import Graph
 from generators.render.page import PageSpec
+from generators.render.pages_people import hiring_profile
 
 #: A kit without a hiring profile carries every tool of a kind only while the playbook
 #: has at most this many of it: with more, none of them is general, and the kit points
@@ -54,7 +55,7 @@ def _scale(g: Graph, entity: Any) -> Any:
 
 
 def _kit(g: Graph, role_id: str, role: Any) -> dict[str, Any]:
-    profile = next((p for p in g.of("hiring-profile").values() if p.role == role_id), None)
+    profile = hiring_profile(g, role_id)
     if profile:
         exercises = [g.get("exercise", e) for e in profile.exercises]
         loops = [g.get("interview-loop", profile.interview_loop)] if profile.interview_loop else []

@@ -33,28 +33,30 @@ def _roles_by_family(g: Graph) -> list[tuple[str, list[Any]]]:
 def roles(g: Graph) -> list[PageSpec]:
     pages = [PageSpec(urls.ROLES, "roles_index.md.j2", "Roles", ["Role"],
                       {"roles_by_family": _roles_by_family(g)})]
+    for_everyone = [p for p in g.of("onboarding-path").values() if not p.roles]
     for role_id, role in g.of("role").items():
         pages.append(PageSpec(g.uri("role", role_id), "role.md.j2", role.name, ["Role"],
-                              _role_context(g, role_id, role), role.purpose))
+                              _role_context(g, role_id, role, for_everyone), role.purpose))
     return pages
 
 
-def _role_context(g: Graph, role_id: str, role: Any) -> dict[str, Any]:
-    paths = [p for p in g.of("onboarding-path").values() if role_id in p.roles]
-    paths += [p for p in g.of("onboarding-path").values() if not p.roles]
-    cadences = [c for c in g.of("cadence").values()
-                if role_id in c.attendees or c.owner == role_id]
-    previous = [r.id for r in g.of("role").values() if role_id in r.next_roles]
-    careers = [c.id for c in g.of("career-path").values()
+def _role_context(g: Graph, role_id: str, role: Any, for_everyone: list[Any]) -> dict[str, Any]:
+    # Only entities that refer to the role can name it: look among those, not everything.
+    def referring(kind: str) -> list[Any]:
+        return g.referrers("role", role_id, kind)
+
+    paths = [p for p in referring("onboarding-path") if role_id in p.roles] + for_everyone
+    cadences = [c for c in referring("cadence") if role_id in c.attendees or c.owner == role_id]
+    previous = [r.id for r in referring("role") if role_id in r.next_roles]
+    careers = [c.id for c in referring("career-path")
                if any(step.role == role_id for step in c.steps)]
-    profile = next((p for p in g.of("hiring-profile").values() if p.role == role_id), None)
+    profile = hiring_profile(g, role_id)
     return {
         "role": role,
         "family": FAMILY_TITLES[role.family],
         "competencies": [required_level(g, need) for need in role.required_competencies],
         "onboarding": [g.link("onboarding-path", p.id) for p in paths],
-        "routines": [g.link("routine", r.id) for r in g.of("routine").values()
-                     if role_id in r.roles],
+        "routines": [g.link("routine", r.id) for r in referring("routine") if role_id in r.roles],
         "kit": urls.kit_uri(role_id),
         "profile": profile,
         "cadences": [(g.link("cadence", c.id), c) for c in cadences],
@@ -65,6 +67,12 @@ def _role_context(g: Graph, role_id: str, role: Any) -> dict[str, Any]:
                        for tm in g.of("team-model") if tm in role.allocation],
         "backlinks": g.backlinks("role", role_id),
     }
+
+
+def hiring_profile(g: Graph, role_id: str) -> Any:
+    """The hiring profile of a role, or None."""
+    return next((p for p in g.referrers("role", role_id, "hiring-profile")
+                 if p.role == role_id), None)
 
 
 def required_level(g: Graph, need: Any) -> dict[str, Any]:
@@ -100,28 +108,39 @@ def competencies(g: Graph) -> list[PageSpec]:
     return pages
 
 
+#: Above this many role x competency cells the matrix is written as one row per role
+#: listing only what the role requires: a grid would grow with the square of the playbook.
+MATRIX_MOST_CELLS = 1000
+
+
 def _matrix(g: Graph) -> dict[str, Any]:
     comps = list(g.of("competency").items())
+    grid = len(comps) * len(g.of("role")) <= MATRIX_MOST_CELLS
     rows = []
     for rid, role in g.of("role").items():
-        needs = {n.competency: required_level(g, n) for n in role.required_competencies}
-        rows.append((g.link("role", rid), [needs.get(cid) for cid, _ in comps]))
-    return {"competencies": [g.link("competency", cid) for cid, _ in comps], "rows": rows}
+        if grid:
+            needs = {n.competency: required_level(g, n) for n in role.required_competencies}
+            rows.append((g.link("role", rid), [needs.get(cid) for cid, _ in comps]))
+        else:
+            rows.append((g.link("role", rid),
+                         [required_level(g, n) for n in role.required_competencies]))
+    return {"competencies": [g.link("competency", cid) for cid, _ in comps] if grid else [],
+            "rows": rows, "grid": grid}
 
 
 def _competency_context(g: Graph, cid: str, comp: Any) -> dict[str, Any]:
     labels = {lv.id: lv.label for lv in g.get("scale", comp.scale).levels}
     needed_by = []
-    for rid, role in g.of("role").items():
+    for role in g.referrers("competency", cid, "role"):
         for need in role.required_competencies:
             if need.competency == cid:
-                needed_by.append((g.link("role", rid), required_level(g, need)))
+                needed_by.append((g.link("role", role.id), required_level(g, need)))
     activities = []
-    for path in g.of("onboarding-path").values():
+    for path in g.referrers("competency", cid, "onboarding-path"):
         for phase in path.phases:
             activities += [(g.link("onboarding-path", path.id), phase, a)
                            for a in phase.activities if cid in a.competencies]
-    steps = [(g.link("routine", r.id), s) for r in g.of("routine").values()
+    steps = [(g.link("routine", r.id), s) for r in g.referrers("competency", cid, "routine")
              for s in r.steps if cid in s.competencies]
     return {"competency": comp, "levels": [(labels.get(d.level, d.level), d) for d in comp.levels],
             "needed_by": needed_by, "activities": activities, "routine_steps": steps,
