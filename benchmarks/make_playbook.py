@@ -3,9 +3,10 @@
     python benchmarks/make_playbook.py N [--out DIR] [--from DIR]
 
 The default playbook is copied as many times as it takes to reach about N
-entities: copy k gives every entity id the suffix `-gK` and points every
-reference at the entity of the same copy, so the text is realistic, every kind
-grows together, and the result passes `playbook validate`.
+entities (138 a copy; the 6 scales are shared): copy k gives every entity id
+the suffix `-gK`, names it for a region ("Sales Leader(s) (EMEA)"), and points
+every reference at the entity of the same copy, so the text is realistic, every
+kind grows together, and the result passes `playbook validate`.
 """
 
 from __future__ import annotations

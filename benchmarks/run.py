@@ -6,7 +6,7 @@ For synthetic playbooks of about 100, 1,000 and 5,000 entities (--quick: 100 and
 1,000), each figure the median of several runs with min and max:
   validate     load + validate + resolve, in this process
   render       YAML to Markdown pages, in this process
-  build        `playbook build` (subprocess), and its peak memory
+  build        `playbook build` (subprocess, wall clock), and its peak memory
   plain        `mkdocs build` of the same pages written out as Markdown first
   site         total size, pages, bytes per page, search index size
 Then the time to publish one more version as versions accumulate (mike), and the
@@ -32,7 +32,7 @@ sys.path.insert(0, str(ROOT))
 
 from benchmarks.build_time import _plain_project  # noqa: E402
 from benchmarks.make_playbook import make_playbook  # noqa: E402
-from generators.pipeline import compile_playbook  # noqa: E402
+from generators.pipeline import collector_paused, compile_playbook  # noqa: E402
 from generators.render import render_site  # noqa: E402
 
 BIN = Path(sys.executable).parent
@@ -98,7 +98,8 @@ def measure_size(size: int, runs: int, work: Path) -> dict[str, Any]:
     checked = compile_playbook(book)
     row: dict[str, Any] = {"size": size, "entities": entities}
     row["validate"] = _timed(lambda: compile_playbook(book), runs)
-    row["render"] = _timed(lambda: render_site(checked.playbook), runs)
+    with collector_paused():  # as in the build
+        row["render"] = _timed(lambda: render_site(checked.playbook), runs)
     ours, plain = _our_project(work / f"ours-{size}"), _plain_project(book, work / f"plain-{size}")
     builds, row["plain"] = [], []
     for _ in range(runs):  # one after the other, so both see the same machine
@@ -136,6 +137,14 @@ def measure_publishing(work: Path, versions: int) -> list[float]:
     return times
 
 
+def _memory_gib() -> float:
+    try:
+        with open("/proc/meminfo", encoding="ascii") as info:
+            return int(info.readline().split()[1]) / 1024 ** 2
+    except (OSError, ValueError, IndexError):
+        return 0.0
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="sizes 100 and 1,000 only")
@@ -144,20 +153,30 @@ def main() -> None:
     args = parser.parse_args()
     sizes = [100, 1000] if args.quick else [100, 1000, 5000]
     runs = args.runs or (2 if args.quick else 3)
-    print(f"{os.cpu_count()} cores; {runs} runs per figure; median (min-max)")
+    print(f"{os.cpu_count()} cores, {_memory_gib():.0f} GiB; {runs} runs per figure; "
+          "median (min-max)")
     with tempfile.TemporaryDirectory() as tmp:
         work = Path(tmp)
-        rows = [measure_size(size, runs, work) for size in sizes]
+        rows = []
+        for size in sizes:
+            print(f"measuring about {size:,} entities ...", file=sys.stderr, flush=True)
+            rows.append(measure_size(size, runs, work))
         header = ("entities", "validate", "render", "build", "plain mkdocs", "ratio",
                   "peak MB", "pages", "site MB", "B/page", "index MB")
-        print(" | ".join(header))
+        print("| " + " | ".join(header) + " |")
+        print("|" + "---|" * len(header))
         for row in rows:
             ratio = statistics.median(row["build"]) / statistics.median(row["plain"])
-            print(" | ".join([str(row["entities"]), _cell(row["validate"]), _cell(row["render"]),
-                              _cell(row["build"]), _cell(row["plain"]), f"{ratio:.2f}",
-                              f"{row['peak_mb']:.0f}", str(row["pages"]),
-                              f"{row['site_mb']:.1f}", f"{row['bytes_per_page']:.0f}",
-                              f"{row['index_mb']:.2f}"]))
+            print("| " + " | ".join([
+                f"{row['entities']:,}", _cell(row["validate"]), _cell(row["render"]),
+                _cell(row["build"]), _cell(row["plain"]), f"{ratio:.2f}",
+                f"{row['peak_mb']:.0f}", f"{row['pages']:,}", f"{row['site_mb']:.1f}",
+                f"{row['bytes_per_page']:,.0f}", f"{row['index_mb']:.2f}"]) + " |")
+        if len(rows) == 3:
+            growth = statistics.median(rows[2]["build"]) / statistics.median(rows[1]["build"])
+            print(f"build growth from {rows[1]['entities']:,} to {rows[2]['entities']:,} "
+                  f"entities: {growth:.2f}x")
+        print("publishing ...", file=sys.stderr, flush=True)
         count = 4 if args.quick else 8
         publishing = measure_publishing(work / "versions", count)
         print("publish version k+1 with k published: " + ", ".join(
