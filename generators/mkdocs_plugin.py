@@ -7,7 +7,6 @@ watches the playbook folder under `mkdocs serve`. Nothing is written into docs/.
 
 from __future__ import annotations
 
-import gc
 import json
 import logging
 import os
@@ -118,9 +117,6 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
             raise PluginError("the playbook has errors:\n" + str(exc)) from exc
         except (site_assets.MissingPyodide, bundle.BundleError) as exc:
             raise PluginError(str(exc)) from exc
-        # The playbook and its pages live until the build ends: the cycle collector need
-        # not walk them again on each pass while MkDocs builds the pages.
-        gc.freeze()
 
     def _compiled(self) -> Checked:
         handed, self.compiled = self.compiled, None  # good for one build only
@@ -161,12 +157,6 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
             return output
         loader = site_assets.early_loader(self.runtime, "../" * page.url.count("/"))
         return output.replace("</head>", loader + "\n</head>", 1)
-
-    def on_post_build(self, config: MkDocsConfig) -> None:
-        gc.unfreeze()
-
-    def on_build_error(self, error: Exception) -> None:
-        gc.unfreeze()
 
     def on_serve(self, server: Any, config: MkDocsConfig, builder: Any) -> Any:
         server.watch(str(self.root))
