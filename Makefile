@@ -27,8 +27,7 @@ schemas: $(STAMP)
 	$(BIN)/playbook schema --out playbook/schemas
 
 bench: $(STAMP) browser-tools
-	$(BIN)/python benchmarks/build_time.py
-	$(BIN)/python benchmarks/assessment_startup.py
+	$(BIN)/python benchmarks/run.py --quick
 
 setup: $(STAMP) browser-tools
 
