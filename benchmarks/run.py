@@ -181,6 +181,9 @@ def main() -> None:
         publishing = measure_publishing(work / "versions", count)
         print("publish version k+1 with k published: " + ", ".join(
             f"k={k}: {seconds:.2f} s" for k, seconds in enumerate(publishing)))
+        slope = statistics.linear_regression(range(len(publishing)), publishing).slope
+        print(f"publish: {_cell(publishing)} over k; least-squares slope "
+              f"{slope:+.2f} s per version already published")
     if not args.no_browser:
         subprocess.run([sys.executable, str(ROOT / "benchmarks/assessment_startup.py"),
                         "--runs", "5" if args.quick else "9"], env=ENV, check=True)
