@@ -55,13 +55,14 @@ def _href(context: Context, target: str) -> str:
 
 def _cell(value: Any) -> Markup:
     """Text made safe for one cell of a Markdown table."""
-    text = _escape(str(value)).replace("|", "\\|").replace("\n", " ")
+    # str() first: Markup's own replace() would escape the replacement text again.
+    text = str(_escape(str(value))).replace("|", "\\|").replace("\n", " ")
     return Markup(text)
 
 
 def _attr(value: Any) -> Markup:
     """Text made safe inside a double-quoted HTML attribute."""
-    return Markup(_escape(str(value)).replace('"', "&quot;"))
+    return Markup(str(_escape(str(value))).replace('"', "&quot;"))
 
 
 def format_minutes(minutes: float | None) -> str:
