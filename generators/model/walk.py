@@ -46,19 +46,8 @@ def iter_refs(value: Any, annotation: Any, loc: Loc = ()) -> Iterator[tuple[Loc,
 Walker = Callable[[Any, Loc], Iterator[tuple[Loc, str, str]]]
 
 
-def _walker_of(annotation: Any) -> Walker | None:
-    try:
-        return _cached_walker(annotation)
-    except TypeError:  # an unhashable annotation: plan it without the cache
-        return _plan(annotation)
-
-
 @functools.cache
-def _cached_walker(annotation: Any) -> Walker | None:
-    return _plan(annotation)
-
-
-def _plan(annotation: Any) -> Walker | None:
+def _walker_of(annotation: Any) -> Walker | None:
     """A function yielding the references in a value of this type, or None if it has none."""
     bare, metadata = _unwrap(annotation)
     kind = _ref_kind(metadata)
@@ -107,35 +96,20 @@ def _plan(annotation: Any) -> Walker | None:
     return None
 
 
-_PLANNING: set[type[BaseModel]] = set()
-
-
 def _model_walker(model: type[BaseModel]) -> Walker | None:
-    if model in _PLANNING:  # a model that contains itself: plan it when first walked
-        return lambda value, loc: _walk_model_value(value, loc)
-    _PLANNING.add(model)
-    try:
-        fields = [(name, walker) for name, info in model.model_fields.items()
-                  for walker in [_walker_of(_field_type(info))] if walker is not None]
-    finally:
-        _PLANNING.discard(model)
+    fields = [(name, walker) for name, info in model.model_fields.items()
+              for walker in [_walker_of(_field_type(info))] if walker is not None]
     if not fields:
         return None
 
     def walk(value: Any, loc: Loc) -> Iterator[tuple[Loc, str, str]]:
         if type(value) is not model:  # another option of a union, or a subclass
             if isinstance(value, model):
-                yield from _walk_model_value(value, loc)
+                yield from iter_refs(value, type(value), loc)
             return
         for name, walker in fields:
             yield from walker(getattr(value, name), (*loc, name))
     return walk
-
-
-def _walk_model_value(value: Any, loc: Loc) -> Iterator[tuple[Loc, str, str]]:
-    """References in a model instance, planned from its own class."""
-    if isinstance(value, BaseModel):
-        yield from iter_refs(value, type(value), loc)
 
 
 def _field_type(info: Any) -> Any:
