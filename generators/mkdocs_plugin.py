@@ -7,7 +7,6 @@ watches the playbook folder under `mkdocs serve`. Nothing is written into docs/.
 
 from __future__ import annotations
 
-import json
 import logging
 import os
 from importlib import resources
@@ -106,8 +105,7 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
                                         use_directory_urls=config.use_directory_urls,
                                         changelog=changelog)
             self.static.append(site_assets.StaticFile(
-                bundle.BUNDLE_FILE, (json.dumps(current, ensure_ascii=False, sort_keys=True)
-                                     + "\n").encode()))
+                bundle.BUNDLE_FILE, bundle.bundle_text(current).encode()))
             pyodide_dir = (self.base / self.config.pyodide_dir if self.config.pyodide_dir
                            else site_assets.find_pyodide(self.base))
             self.static += site_assets.assessment_files(

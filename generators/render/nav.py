@@ -69,8 +69,7 @@ def _entries(g: Graph, kind: str, ids: Any) -> list[NavItem]:
 def _kinds(g: Graph, kinds: list[tuple[str, str]]) -> list[NavItem]:
     """Entities of one or more kinds, listed straight in a section while few; else one
     section per kind, so the A-Z groups sit below a section and start folded."""
-    every = [eid for _label, kind in kinds for eid in g.of(kind)]
-    if len(every) <= MOST_ENTRIES:
+    if sum(len(g.of(kind)) for _label, kind in kinds) <= MOST_ENTRIES:
         return [item for _label, kind in kinds for item in _entries(g, kind, g.of(kind))]
     return [{label: _entries(g, kind, g.of(kind))} for label, kind in kinds if g.of(kind)]
 

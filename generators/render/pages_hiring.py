@@ -15,9 +15,12 @@ from generators.render.pages_people import hiring_profile
 GENERAL_MOST = 3
 
 
+def _too_many(g: Graph, kind: str) -> bool:
+    return len(g.of(kind)) > GENERAL_MOST
+
+
 def _general(g: Graph, kind: str) -> list[Any]:
-    tools = list(g.of(kind).values())
-    return tools if len(tools) <= GENERAL_MOST else []
+    return [] if _too_many(g, kind) else list(g.of(kind).values())
 
 
 def hiring(g: Graph) -> list[PageSpec]:
@@ -71,9 +74,8 @@ def _kit(g: Graph, role_id: str, role: Any) -> dict[str, Any]:
             "scorecards": [(card, g.get("scale", card.scale)) for card in cards],
             "question_sets": sets, "process": processes,
             "hiring_index": urls.HIRING,
-            "more_tools": not profile and any(
-                len(g.of(kind)) > GENERAL_MOST for kind in
-                ("interview-loop", "scorecard", "question-set", "hiring-process")),
+            "more_tools": not profile and any(_too_many(g, kind) for kind in (
+                "interview-loop", "scorecard", "question-set", "hiring-process")),
             "tools": {"exercise": {e.id: g.uri("exercise", e.id) for e in exercises},
                       "interview-loop": {x.id: g.uri("interview-loop", x.id) for x in loops},
                       "scorecard": {c.id: g.uri("scorecard", c.id) for c in cards},

@@ -30,8 +30,9 @@ def make_bundle(playbook: Playbook) -> dict[str, Any]:
     return {"schema_version": SCHEMA_VERSION, "manifest": manifest, "entities": entities}
 
 
-def bundle_text(playbook: Playbook) -> str:
-    return json.dumps(make_bundle(playbook), ensure_ascii=False, sort_keys=True) + "\n"
+def bundle_text(bundle: dict[str, Any]) -> str:
+    """A bundle as the text of its file: sorted keys, so equal playbooks give equal files."""
+    return json.dumps(bundle, ensure_ascii=False, sort_keys=True) + "\n"
 
 
 def read_bundle(path: Path) -> dict[str, Any]:
