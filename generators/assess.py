@@ -7,12 +7,15 @@ from pathlib import Path
 from typing import Any
 
 from assessments import score
-from generators.errors import ContentError, Problem, did_you_mean, display_path
+from generators import files
+from generators.errors import ContentError, Problem, UserError, did_you_mean, display_path
 from generators.pipeline import compile_playbook
 from generators.specs import build_specs
 
+MAX_ANSWERS_BYTES = 1024 * 1024
 
-class AnswersError(Exception):
+
+class AnswersError(UserError):
     """The answers file cannot be used."""
 
 
@@ -40,25 +43,28 @@ def assess(playbook_dir: Path, assessment_id: str, answers_file: Path,
 
 
 def read_answers_file(path: Path, assessment_id: str) -> dict[str, Any]:
-    """The answers and role from a file exported by the browser, or a plain mapping."""
+    """The answers and role from a file exported by the browser, or a plain mapping.
+
+    Any file the user names is read, but only a regular file of at most
+    `MAX_ANSWERS_BYTES` (an export of the largest assessment is a few kilobytes).
+    """
     name = display_path(path)
-    try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except OSError as exc:
-        raise AnswersError(f"{name}: cannot read file: {exc.strerror}") from None
-    except ValueError as exc:
-        raise AnswersError(f"{name}: not valid JSON: {exc}") from None
+    data = files.read_json(path, limit=MAX_ANSWERS_BYTES)
     if not isinstance(data, dict):
         raise AnswersError(f"{name}: expected a JSON object of answers")
     if "answers" not in data:
         return {"answers": data}
     exported_for = data.get("assessment")
     if exported_for not in (None, assessment_id):
-        raise AnswersError(f"{name}: these answers are for '{exported_for}', not "
+        shown = exported_for if isinstance(exported_for, str) else json.dumps(exported_for)[:40]
+        raise AnswersError(f"{name}: these answers are for '{shown}', not "
                            f"'{assessment_id}'")
     if not isinstance(data["answers"], dict):
         raise AnswersError(f"{name}: 'answers' must be an object of question ids to answers")
-    return {"answers": data["answers"], "role": data.get("role")}
+    role = data.get("role")
+    if role is not None and not isinstance(role, str):
+        raise AnswersError(f"{name}: 'role' must be the id of a role")
+    return {"answers": data["answers"], "role": role}
 
 
 def render_text(result: dict[str, Any]) -> str:

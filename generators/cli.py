@@ -11,22 +11,24 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from generators import assess, scaffold, schema, site
-from generators.errors import ContentError, Problem, did_you_mean
+from generators.errors import Problem, UserError, did_you_mean, os_error_message, printable
 from generators.model import ENTITY_KINDS, KINDS
 from generators.pipeline import check
-from generators.versions.bundle import BundleError
-from generators.versions.git import GitError
-from generators.versions.publish import PublishError
 
 DEFAULT_PLAYBOOK = Path("playbook")
 
 
-class UsageError(Exception):
+class UsageError(UserError):
     """The command line asks for something that cannot be done."""
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """Entry point of the `playbook` command; returns the exit status."""
+    """Entry point of the `playbook` command; returns the exit status.
+
+    Every failure is reported as one line per problem, never as a traceback (unless
+    `--debug` asks for one): what the user can fix is a `UserError`; the machine's
+    failures (a full disk, a read-only folder) are `OSError`s named by their file.
+    """
     parser = _parser()
     args = parser.parse_args(argv)
     handler: Callable[[argparse.Namespace], int] = args.handler
@@ -34,23 +36,31 @@ def main(argv: Sequence[str] | None = None) -> int:
         status = handler(args)
         sys.stdout.flush()  # a closed pipe shows up here, where it is handled
         return status
-    except (ContentError, UsageError, site.SiteError, assess.AnswersError, PublishError,
-            BundleError, GitError) as exc:
-        if args.debug:
-            traceback.print_exc()
-        problems = exc.problems if isinstance(exc, ContentError) else []
-        for problem in problems:
-            print(problem.render(), file=sys.stderr)
-        if not problems:
-            print(f"playbook: error: {exc}", file=sys.stderr)
-        return 1
-    except KeyboardInterrupt:
-        print("playbook: interrupted", file=sys.stderr)
-        return 130
     except BrokenPipeError:
         # The reader of our output went away (e.g. `| head`): stop quietly.
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 1
+    except KeyboardInterrupt:
+        print("playbook: interrupted", file=sys.stderr)
+        return 130
+    except Exception as exc:  # noqa: BLE001 - the one edge where every failure is reported
+        if args.debug:
+            traceback.print_exc()
+        for line in _error_lines(exc):
+            print(line, file=sys.stderr)
+        return 1
+
+
+def _error_lines(exc: Exception) -> list[str]:
+    """What to print for a failure, one line each, safe for a terminal."""
+    if isinstance(exc, UserError):
+        return exc.lines()
+    if isinstance(exc, OSError):
+        return [f"playbook: error: {printable(os_error_message(exc))}"]
+    if isinstance(exc, RecursionError | MemoryError):
+        return ["playbook: error: the input is too deeply nested or too large to process"]
+    return [f"playbook: internal error: {printable(type(exc).__name__ + ': ' + str(exc))} "
+            "(run again with --debug and report the traceback)"]
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -86,6 +96,9 @@ def _parser() -> argparse.ArgumentParser:
                        help="where to write the site (default: ./site)")
     build.add_argument("--site-url", metavar="URL",
                        help="address the site is served from (default: site_url of the config)")
+    build.add_argument("--force", action="store_true",
+                       help="replace DIR even when it is a non-empty folder that no build "
+                            "wrote (never the playbook, docs, project, home or root folder)")
     _config_option(build)
     build.set_defaults(handler=_build)
 
@@ -125,6 +138,9 @@ def _parser() -> argparse.ArgumentParser:
     publish.add_argument("--title", help="title in the version selector (default: VERSION)")
     publish.add_argument("--force", action="store_true",
                          help="replace the version if it is already published")
+    publish.add_argument("--allow-dirty", action="store_true",
+                         help="publish even when the playbook, templates, docs or config have "
+                              "uncommitted changes")
     publish.add_argument("--branch", default="gh-pages", help="pages branch (default: gh-pages)")
     publish.add_argument("--site-url", metavar="URL", help="address the versions are served from")
     _playbook_option(publish)
@@ -166,7 +182,8 @@ def _config_option(parser: argparse.ArgumentParser) -> None:
 
 def _build(args: argparse.Namespace) -> int:
     print(f"building the site from {args.playbook} ...", file=sys.stderr)
-    seconds = site.build_site(args.playbook, args.site_dir, args.config, site_url=args.site_url)
+    seconds = site.build_site(args.playbook, args.site_dir, args.config, site_url=args.site_url,
+                              force=args.force)
     pages = sum(1 for _ in args.site_dir.rglob("*.html"))
     print(f"built {pages} pages into {args.site_dir} in {seconds:.1f} s")
     return 0
@@ -203,7 +220,7 @@ def _publish(args: argparse.Namespace) -> int:
     print(f"publishing {args.version} from {args.playbook} ...", file=sys.stderr)
     done = publish(args.playbook, args.version, alias=args.alias, title=args.title,
                    force=args.force, config_file=args.config, branch=args.branch,
-                   site_url=args.site_url)
+                   site_url=args.site_url, allow_dirty=args.allow_dirty)
     against = f", changes listed against {done.previous}" if done.previous else ""
     print(f"published {done.version} on {args.branch}{against}; versions: "
           + ", ".join(str(v["version"]) for v in done.versions))

@@ -6,12 +6,18 @@ values from it ourselves, so that we can:
 * reject duplicate keys (PyYAML silently keeps the last one);
 * refuse tags other than the standard scalar ones (no object construction);
 * stop alias bombs: the number of values built from one file is capped;
+* stop documents nested too deeply, and aliases that contain themselves;
+* refuse control characters in text, numbers too long to be numbers, and dates
+  that are not real dates, each with its position;
 * record a `file:line:column` for every path, which later steps use to place
   schema and cross-reference problems.
+
+Files are read through `generators.files`: only regular files inside the playbook.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -19,12 +25,20 @@ from typing import Any
 import yaml
 
 from generators.errors import Problem, display_path
+from generators.files import FileRefused, read_bytes
 
 #: A location inside a document: mapping keys and list indices from the root.
 Loc = tuple[str | int, ...]
 
 MAX_FILE_BYTES = 4 * 1024 * 1024
 MAX_VALUES_PER_FILE = 200_000
+#: No playbook field nests deeper than a dozen levels; this leaves room and stays far
+#: below what Python's stack allows.
+MAX_DEPTH = 50
+
+#: C0 controls but tab and newline, DEL and C1 controls: never text, and harmful in
+#: HTML, calendar files and terminals.
+CONTROL_CHARACTERS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 
 # libyaml's parser when PyYAML was built with it (about 10x faster); same nodes and marks.
 _COMPOSER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -93,10 +107,11 @@ class YamlProblem(Exception):
         self.problem = problem
 
 
-def read_yaml(path: Path) -> SourceFile:
-    """Parse one YAML file into a `SourceFile`, or raise `YamlProblem`."""
+def read_yaml(path: Path, folder: Path | None = None) -> SourceFile:
+    """Parse one YAML file of the playbook `folder` (default: the file's own folder) into a
+    `SourceFile`, or raise `YamlProblem`."""
     name = display_path(path)
-    text = _read_text(path, name)
+    text = _read_text(path, name, path.parent if folder is None else folder)
     try:
         node = _compose(text)
     except yaml.MarkedYAMLError as exc:
@@ -120,21 +135,21 @@ def _compose(text: str) -> yaml.Node | None:
     whose messages say more (e.g. which character is wrong)."""
     try:
         return yaml.compose(text, Loader=_COMPOSER)
-    except yaml.YAMLError:
+    except yaml.YAMLError as exc:
         if _COMPOSER is yaml.SafeLoader:
             raise
-    return yaml.compose(text, Loader=yaml.SafeLoader)
-
-
-def _read_text(path: Path, name: str) -> str:
+        first = exc
     try:
-        if path.stat().st_size > MAX_FILE_BYTES:
-            raise YamlProblem(Problem(
-                name, 1, 1, "", f"file is larger than {MAX_FILE_BYTES // (1024 * 1024)} MiB",
-                "split it into smaller files"))
-        raw = path.read_bytes()
-    except OSError as exc:
-        raise YamlProblem(Problem(name, 1, 1, "", f"cannot read file: {exc.strerror}")) from None
+        return yaml.compose(text, Loader=yaml.SafeLoader)
+    except RecursionError:  # the Python parser recurses per level: keep libyaml's message
+        raise first from None
+
+
+def _read_text(path: Path, name: str, folder: Path) -> str:
+    try:
+        raw = read_bytes(path, folder, limit=MAX_FILE_BYTES)
+    except FileRefused as exc:
+        raise YamlProblem(exc.problem) from None
     if raw.startswith(b"\xef\xbb\xbf"):
         raise YamlProblem(Problem(name, 1, 1, "", "file starts with a byte-order mark",
                                   "save the file as UTF-8 without a BOM"))
@@ -169,6 +184,7 @@ class _Builder:
         self.source = source
         self.name = name
         self.count = 0
+        self.open_nodes: set[int] = set()
         self.constructor = yaml.SafeLoader("")
 
     def build(self, node: yaml.Node, loc: Loc) -> Any:
@@ -177,18 +193,50 @@ class _Builder:
             raise self._fail(node, "document expands to too many values "
                              "(anchors and aliases nested too deeply?)",
                              "write the values out instead of repeating aliases")
+        if len(loc) > MAX_DEPTH:
+            raise self._fail(node, f"values are nested more than {MAX_DEPTH} levels deep",
+                             "playbook fields nest a few levels at most", loc=loc[:3])
         self.source.value_marks.setdefault(loc, _mark(node))
-        if isinstance(node, yaml.MappingNode):
-            return self._mapping(node, loc)
-        if isinstance(node, yaml.SequenceNode):
-            if node.tag != "tag:yaml.org,2002:seq":
-                raise self._fail(node, f"unsupported YAML tag {node.tag!r}", _TAG_HINT)
-            return [self.build(item, (*loc, i)) for i, item in enumerate(node.value)]
+        if isinstance(node, yaml.MappingNode | yaml.SequenceNode):
+            if id(node) in self.open_nodes:
+                raise self._fail(node, "an alias refers to a value that contains it",
+                                 "write the values out instead of a recursive alias")
+            self.open_nodes.add(id(node))
+            try:
+                if isinstance(node, yaml.MappingNode):
+                    return self._mapping(node, loc)
+                if node.tag != "tag:yaml.org,2002:seq":
+                    raise self._fail(node, f"unsupported YAML tag {node.tag!r}", _TAG_HINT)
+                return [self.build(item, (*loc, i)) for i, item in enumerate(node.value)]
+            finally:
+                self.open_nodes.discard(id(node))
         if node.tag == _STR:  # most values: text, taken as it is
-            return node.value
+            return self._text(node, node.value, loc)
         if node.tag not in _SCALAR_TAGS:
             raise self._fail(node, f"unsupported YAML tag {node.tag!r}", _TAG_HINT)
-        return self.constructor.construct_object(node, deep=True)
+        return self._scalar(node, loc)
+
+    def _text(self, node: yaml.Node, text: str, loc: Loc) -> str:
+        found = CONTROL_CHARACTERS.search(text)
+        if found:
+            raise self._fail(node, f"text contains the control character "
+                             f"U+{ord(found.group()):04X}",
+                             "remove it; playbook text is plain text", loc=loc)
+        return text
+
+    def _scalar(self, node: yaml.Node, loc: Loc) -> Any:
+        try:
+            return self.constructor.construct_object(node, deep=True)
+        except (ValueError, OverflowError):
+            value = str(node.value)
+            if node.tag == "tag:yaml.org,2002:timestamp":
+                message = f"'{value}' is not a real date"
+                hint = "use YYYY-MM-DD with a month and day that exist, or quote it as text"
+            else:
+                message = f"'{value[:20]}...' is too long to be a number" if len(value) > 20 \
+                    else f"'{value}' cannot be read as a number"
+                hint = "quote it if it is text"
+            raise self._fail(node, message, hint, loc=loc) from None
 
     def _mapping(self, node: yaml.MappingNode, loc: Loc) -> dict[str, Any]:
         if node.tag != "tag:yaml.org,2002:map":
@@ -200,7 +248,7 @@ class _Builder:
                                  "write the fields out")
             if not isinstance(key_node, yaml.ScalarNode):
                 raise self._fail(key_node, "a mapping key must be plain text")
-            key = str(key_node.value)
+            key = self._text(key_node, str(key_node.value), loc)
             if key in result:
                 first = self.source.key_marks[(*loc, key)]
                 raise self._fail(key_node, f"duplicate key '{key}'",

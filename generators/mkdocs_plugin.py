@@ -21,8 +21,8 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
-from generators import sanitize, site_assets
-from generators.errors import ContentError
+from generators import files, output, sanitize, site_assets
+from generators.errors import UserError
 from generators.pipeline import Checked, collector_paused, compile_playbook
 from generators.render import RenderedSite, render_site
 from generators.versions import bundle, diff
@@ -60,10 +60,24 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
         self.root = Path("playbook")
         self.base = Path(".")
         self.compiled: tuple[Path, Checked] | None = None
+        self.inside_playbook_command = False
 
     def hand_over(self, root: Path, checked: Checked) -> None:
-        """Use this compiled playbook for the next build instead of compiling it again."""
+        """Use this compiled playbook for the next build instead of compiling it again.
+
+        Called by `playbook build`, which then reports our errors itself: they are raised
+        as they are instead of as MkDocs' `PluginError`.
+        """
         self.compiled = (root.resolve(), checked)
+        self.inside_playbook_command = True
+
+    def _fail(self, exc: UserError) -> Exception:
+        """The exception to raise for `exc` in a hook."""
+        if self.inside_playbook_command:
+            return exc
+        error = PluginError(str(exc))
+        error.__cause__ = exc
+        return error
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         self.site, self.static = None, []  # per-build state starts empty on every (re)build
@@ -71,6 +85,13 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
         # `playbook build --playbook DIR` points the plugin at DIR through the environment.
         override = os.environ.get("PLAYBOOK_DIR")
         self.root = Path(override) if override else (base / self.config.playbook_dir).resolve()
+        # Run by `mkdocs build` or mike, MkDocs empties site_dir itself: refuse one that is
+        # not a site (under `playbook build` this is a new, empty folder).
+        try:
+            output.check_site_dir(Path(config.site_dir), output.Protected(
+                playbook=self.root, project=base, docs=Path(config.docs_dir)))
+        except UserError as exc:
+            raise PluginError(str(exc)) from exc
         # `playbook publish` and `playbook build --site-url` set these for one build.
         if os.environ.get("PLAYBOOK_SITE_URL"):
             config.site_url = os.environ["PLAYBOOK_SITE_URL"]
@@ -87,6 +108,8 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
         # Runs before MkDocs cleans site_dir: bad content leaves the last build untouched.
         templates = self.config.templates_dir
         template_dir = (self.base / templates) if templates else self.root / "templates"
+        template_root, root_name = (self.base, "the project folder") if templates \
+            else (self.root, "the playbook folder")
         try:
             checked = self._compiled()
             for warning in checked.warnings:
@@ -100,6 +123,7 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
                 if previous else None
             with collector_paused():
                 self.site = render_site(checked.playbook, templates=template_dir,
+                                        template_root=template_root, template_root_name=root_name,
                                         docs_pages=_docs_pages(Path(config.docs_dir)),
                                         site_url=config.site_url, runtime=runtime,
                                         use_directory_urls=config.use_directory_urls,
@@ -111,10 +135,8 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
             self.static += site_assets.assessment_files(
                 checked.playbook, wheel, use_directory_urls=config.use_directory_urls,
                 pyodide_dir=pyodide_dir, pyodide_url=self.config.pyodide_url)
-        except ContentError as exc:
-            raise PluginError("the playbook has errors:\n" + str(exc)) from exc
-        except (site_assets.MissingPyodide, bundle.BundleError) as exc:
-            raise PluginError(str(exc)) from exc
+        except UserError as exc:
+            raise self._fail(exc) from None
 
     def _compiled(self) -> Checked:
         handed, self.compiled = self.compiled, None  # good for one build only
@@ -124,6 +146,10 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
         assert self.site is not None, "on_pre_build runs first"
+        try:
+            _check_docs(files, Path(config.docs_dir), self.base)
+        except UserError as exc:
+            raise self._fail(exc) from None
         self.generated = set()
         for item in self.site.files:
             if files.get_file_from_path(item.uri) is not None:
@@ -156,9 +182,24 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
         loader = site_assets.early_loader(self.runtime, "../" * page.url.count("/"))
         return output.replace("</head>", loader + "\n</head>", 1)
 
+    def on_post_build(self, config: MkDocsConfig) -> None:
+        output.mark_site(Path(config.site_dir))
+
     def on_serve(self, server: Any, config: MkDocsConfig, builder: Any) -> Any:
         server.watch(str(self.root))
         return server
+
+
+def _check_docs(found: Files, docs_dir: Path, project: Path) -> None:
+    """Hand-written files must be regular files inside the project folder: nothing from
+    elsewhere is copied into the site, and a FIFO or device cannot make the build hang."""
+    for file in found:
+        if file.generated_by or not file.abs_src_path or file.src_dir is None \
+                or Path(file.src_dir) != docs_dir:
+            continue
+        why = files.why_unreadable(Path(file.abs_src_path), project, "the project folder")
+        if why is not None:
+            raise files.refused(Path(file.abs_src_path), *why)
 
 
 def _docs_pages(docs_dir: Path) -> list[str]:

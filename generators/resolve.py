@@ -17,6 +17,7 @@ from generators.errors import Problem, Severity, did_you_mean
 from generators.model import KINDS
 from generators.model.common import EntityLink
 from generators.model.walk import Loc, iter_instances, iter_refs
+from generators.render import urls
 from generators.report import Reporter
 from generators.validate import Playbook
 
@@ -25,6 +26,7 @@ def resolve(playbook: Playbook) -> list[Problem]:
     """Every cross-reference and lint problem of the playbook."""
     report = Reporter(playbook)
     for kind, entity_id, entity in report.entities():
+        _check_reserved(report, kind, entity_id)
         _check_references(report, kind, entity_id, entity)
         _check_links(report, kind, entity_id, entity)
         _check_unique_ids(report, kind, entity_id, entity, ())
@@ -34,6 +36,13 @@ def resolve(playbook: Playbook) -> list[Problem]:
     _warn_orphans(report)
     lint.run(report)
     return report.problems
+
+
+def _check_reserved(report: Reporter, kind: str, entity_id: str) -> None:
+    taken = urls.reserved_ids(kind).get(entity_id)
+    if taken is not None:
+        report.error(kind, entity_id, ("id",), f"id '{entity_id}' would take the place of the "
+                     f"site's own {taken}", "choose another id")
 
 
 def _check_references(report: Reporter, kind: str, entity_id: str, entity: BaseModel) -> None:

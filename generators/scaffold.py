@@ -2,16 +2,22 @@
 
 from __future__ import annotations
 
-import re
 from importlib import resources
 from pathlib import Path
 
+from pydantic import TypeAdapter, ValidationError
+
+from generators import files
+from generators.errors import UserError
 from generators.model import Kind
-from generators.model.common import SLUG_PATTERN
+from generators.model.common import Slug
 from generators.schema import modeline
+from generators.schema_errors import describe
+
+_ID = TypeAdapter(Slug)
 
 
-class ScaffoldError(Exception):
+class ScaffoldError(UserError):
     """The starter file cannot be written."""
 
 
@@ -23,17 +29,28 @@ def starter_text(kind: Kind, entity_id: str) -> str:
     return modeline(kind) + "\n" + body.replace("__ID__", entity_id).replace("__NAME__", name)
 
 
+def id_problem(kind: Kind, entity_id: str) -> str | None:
+    """What the checker would say of `entity_id` as the id of a `kind`, or None if valid."""
+    try:
+        _ID.validate_python(entity_id)
+    except ValidationError as exc:
+        message, hint = describe(exc.errors(include_url=False)[0], ("id",), kind.model)
+        return f"id: {message}" + (f" ({hint})" if hint else "")
+    return None
+
+
 def new_entity(root: Path, kind: Kind, entity_id: str) -> Path:
-    """Write the starter file into the playbook at `root` and return its path."""
-    if not re.match(SLUG_PATTERN, entity_id):
-        suggestion = re.sub(r"[^a-z0-9]+", "-", entity_id.lower()).strip("-")
-        raise ScaffoldError(f"'{entity_id}' is not a valid id (use lower-case words joined by "
-                            f"hyphens, e.g. '{suggestion}')")
+    """Write the starter file into the playbook at `root` and return its path.
+
+    Nothing is written through a symbolic link or outside the playbook folder, and an
+    existing file is never replaced.
+    """
+    problem = id_problem(kind, entity_id)
+    if problem is not None:
+        raise ScaffoldError(problem)
     if not root.is_dir():
-        raise ScaffoldError(f"playbook folder {root} does not exist")
+        raise ScaffoldError(f"playbook folder {root} does not exist (pass --playbook with the "
+                            "folder that holds playbook.yml)")
     path = root / kind.folder / f"{entity_id}.yml"
-    if path.exists():
-        raise ScaffoldError(f"{path} already exists; choose another id or edit that file")
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(starter_text(kind, entity_id), encoding="utf-8")
+    files.write_new_file(path, starter_text(kind, entity_id), root)
     return path

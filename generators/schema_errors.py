@@ -37,12 +37,12 @@ def explain(exc: ValidationError, source: SourceFile, model: type[BaseModel]) ->
     problems = []
     for error in exc.errors(include_url=False):
         loc = tuple(error["loc"])
-        message, hint = _describe(error, loc, model)
+        message, hint = describe(error, loc, model)
         problems.append(source.problem(loc, message, hint))
     return problems
 
 
-def _describe(error: Any, loc: tuple[str | int, ...],
+def describe(error: Any, loc: tuple[str | int, ...],
               model: type[BaseModel]) -> tuple[str, str]:
     kind, value, ctx = error["type"], error.get("input"), error.get("ctx") or {}
     if kind == "missing":

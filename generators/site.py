@@ -1,9 +1,10 @@
 """`playbook build` and `playbook serve`: run MkDocs with the playbook plugin.
 
-The site is built into a temporary folder beside the target and swapped in only
-when the whole build succeeded, so a failed build leaves the previous site as it
-was. Without an mkdocs.yml, a built-in configuration is used, so any playbook
-folder can be built on its own.
+The site folder is checked first (`generators.output`: a build replaces only a
+site it built). The site is built into a temporary folder beside the target and
+swapped in only when the whole build succeeded, so a failed build leaves the
+previous site as it was. Without an mkdocs.yml, a built-in configuration is
+used, so any playbook folder can be built on its own.
 """
 
 from __future__ import annotations
@@ -11,7 +12,6 @@ from __future__ import annotations
 import contextlib
 import logging
 import os
-import shutil
 import sys
 import tempfile
 import time
@@ -20,8 +20,11 @@ from pathlib import Path
 
 from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.config import load_config
+from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import MkDocsException
 
+from generators import files, output
+from generators.errors import UserError
 from generators.mkdocs_plugin import PlaybookPlugin
 from generators.pipeline import compile_playbook
 
@@ -46,8 +49,26 @@ markdown_extensions:
 """
 
 
-class SiteError(Exception):
+class SiteError(UserError):
     """The site could not be built; the message says why."""
+
+
+def find_config(config_file: Path | None) -> Path | None:
+    """The MkDocs config the user gave, else ./mkdocs.yml when there is one, else None
+    (the built-in one). It must be a regular file: a FIFO or a device would hang MkDocs."""
+    if config_file is None:
+        if not os.path.lexists("mkdocs.yml"):
+            return None
+        config_file = Path("mkdocs.yml")
+    why = files.why_unreadable(config_file, config_file.parent, "the project folder")
+    if why is not None:
+        raise files.refused(config_file, *why)
+    return config_file
+
+
+def project_folder(config_file: Path | None) -> Path:
+    """The folder of the config file: docs and templates named in it must lie inside."""
+    return config_file.parent if config_file is not None else Path(".")
 
 
 @contextlib.contextmanager
@@ -56,8 +77,7 @@ def site_config(config_file: Path | None, playbook_dir: Path) -> Iterator[Path]:
     previous = os.environ.get(PLAYBOOK_DIR_ENV)
     os.environ[PLAYBOOK_DIR_ENV] = str(playbook_dir.resolve())
     try:
-        if config_file is None and Path("mkdocs.yml").is_file():
-            config_file = Path("mkdocs.yml")
+        config_file = find_config(config_file)
         if config_file is not None:
             yield config_file
         else:
@@ -73,44 +93,61 @@ def site_config(config_file: Path | None, playbook_dir: Path) -> Iterator[Path]:
 
 
 def build_site(playbook_dir: Path, site_dir: Path, config_file: Path | None = None,
-               *, strict: bool = True, site_url: str | None = None) -> float:
+               *, strict: bool = True, site_url: str | None = None,
+               force: bool = False) -> float:
     """Build the site into `site_dir`, atomically; returns the seconds it took.
 
-    Raises `ContentError` (before touching anything) when the playbook has errors.
+    Refuses a `site_dir` a build may not replace (see `generators.output`; `force`
+    allows a non-empty folder that is no site). Raises `ContentError` (before
+    touching anything) when the playbook has errors.
     """
     _quiet_mkdocs()
     started = time.perf_counter()
-    checked = compile_playbook(playbook_dir)
-    site_dir = site_dir.resolve()
-    site_dir.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=f".{site_dir.name}.building-", dir=site_dir.parent))
-    try:
-        with site_config(config_file, playbook_dir) as config_path:
-            overrides = {"site_url": site_url} if site_url else {}
-            config = load_config(config_file=str(config_path), site_dir=str(staging),
-                                 strict=strict, **overrides)
+    project = project_folder(find_config(config_file))
+    with site_config(config_file, playbook_dir) as config_path:
+        config = load(config_path, site_url=site_url, strict=strict)
+        output.check_site_dir(site_dir, protected(config, playbook_dir, project), force=force)
+        checked = compile_playbook(playbook_dir)
+        staging = output.staging_dir(site_dir)
+        try:
+            config["site_dir"] = str(staging)
             for plugin in config.plugins.values():  # the playbook is compiled already
                 if isinstance(plugin, PlaybookPlugin):
                     plugin.hand_over(playbook_dir, checked)
-            mkdocs_build(config)
-        _swap(staging, site_dir)
-    except MkDocsException as exc:
-        shutil.rmtree(staging, ignore_errors=True)
-        raise SiteError(str(exc).strip() or "the site build failed") from None
-    except BaseException:
-        shutil.rmtree(staging, ignore_errors=True)
-        raise
+            _run_mkdocs(config)
+            output.mark_site(staging)
+            output.swap_in(staging, site_dir)
+        except BaseException:
+            output.discard(staging)
+            raise
     return time.perf_counter() - started
 
 
-def _swap(staging: Path, site_dir: Path) -> None:
-    """Put the new build in place of the old one with two renames."""
-    old = site_dir.with_name(f".{site_dir.name}.old")
-    shutil.rmtree(old, ignore_errors=True)
-    if site_dir.exists():
-        site_dir.rename(old)
-    staging.rename(site_dir)
-    shutil.rmtree(old, ignore_errors=True)
+def load(config_path: Path, *, site_url: str | None = None, strict: bool = True,
+         own_site_dir: bool = False) -> MkDocsConfig:
+    """The MkDocs config. Unless `own_site_dir`, its site folder is a placeholder until the
+    real one is checked (MkDocs checks it against the docs folder as it loads)."""
+    overrides: dict[str, str] = {"site_url": site_url} if site_url else {}
+    if not own_site_dir:
+        overrides["site_dir"] = str(Path(tempfile.gettempdir()) / "playbook-site-not-chosen-yet")
+    try:
+        return load_config(config_file=str(config_path), strict=strict, **overrides)
+    except MkDocsException as exc:
+        raise SiteError(str(exc).strip() or "the configuration cannot be read") from None
+
+
+def protected(config: MkDocsConfig, playbook_dir: Path, project: Path) -> output.Protected:
+    """The folders a build of this config may never replace."""
+    return output.Protected(playbook=playbook_dir, project=project,
+                            docs=Path(config.docs_dir))
+
+
+def _run_mkdocs(config: MkDocsConfig) -> None:
+    """MkDocs' build. Our plugin raises its own errors as they are (see `hand_over`)."""
+    try:
+        mkdocs_build(config)
+    except MkDocsException as exc:
+        raise SiteError(str(exc).strip() or "the site build failed") from None
 
 
 def serve_site(playbook_dir: Path, config_file: Path | None = None,

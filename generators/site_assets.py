@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from generators.errors import UserError
 from generators.specs import build_specs
 from generators.validate import Playbook
 
@@ -24,7 +25,7 @@ RUNTIME_URI = "assets/playbook/runtime.json"
 PACKAGE_ROOT = Path(__file__).resolve().parent.parent
 
 
-class MissingPyodide(Exception):
+class MissingPyodide(UserError):
     """The playbook has assessments but no Pyodide to run them with."""
 
 

@@ -7,6 +7,7 @@ did not.
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -57,21 +58,15 @@ def load_playbook(root: Path) -> tuple[Playbook, list[Problem]]:
         what = "does not exist" if not root.exists() else "is not a folder"
         return playbook, [Problem(display_path(root), 1, 1, "", f"playbook folder {what}", hint)]
     manifest_path = root / MANIFEST_FILE
-    if manifest_path.is_file():
-        source, model = _read_entity(manifest_path, MANIFEST, problems)
+    if os.path.lexists(manifest_path):
+        source, model = _read_entity(root, manifest_path, MANIFEST, problems)
         if isinstance(model, Manifest):
             playbook.manifest, playbook.manifest_source = model, source
     else:
         problems.append(Problem(display_path(manifest_path), 1, 1, "", "manifest not found",
                                 "every playbook folder starts with a playbook.yml"))
     for kind, path in _discover(root, problems):
-        if not _inside(path, root):
-            problems.append(Problem(display_path(path), 1, 1, "",
-                                    "file is a link to outside the playbook folder",
-                                    "copy the file into the playbook instead"))
-            playbook.broken.add((kind.name, path.stem))
-            continue
-        source, model = _read_entity(path, kind, problems)
+        source, model = _read_entity(root, path, kind, problems)
         if source and isinstance(model, Entity):
             _add(playbook, kind, model, source, problems)
         else:
@@ -79,25 +74,30 @@ def load_playbook(root: Path) -> tuple[Playbook, list[Problem]]:
     return playbook, problems
 
 
-def _inside(path: Path, root: Path) -> bool:
-    """Whether the file (after following links) lies inside the playbook folder."""
-    try:
-        path.resolve().relative_to(root.resolve())
-    except ValueError:
-        return False
-    return True
+def is_yaml(path: Path) -> bool:
+    """Whether a file name ends in .yml or .yaml, in any case (`.YML` too)."""
+    return path.suffix.lower() in YAML_SUFFIXES
 
 
 def _discover(root: Path, problems: list[Problem]) -> list[tuple[Kind, Path]]:
     found: list[tuple[Kind, Path]] = []
     for entry in sorted(root.iterdir()):
-        if entry.is_file() and entry.suffix in YAML_SUFFIXES and entry.name != MANIFEST_FILE:
-            problems.append(Problem(display_path(entry), 1, 1, "", "file is outside a kind folder",
-                                    "move it into a folder such as roles/ or cadences/"))
-        if not entry.is_dir() or entry.name.startswith(".") or entry.name in IGNORED_FOLDERS:
+        if entry.name.startswith(".") or entry.name in IGNORED_FOLDERS:
             continue
         kind = BY_FOLDER.get(entry.name)
-        files = sorted(p for p in entry.iterdir() if p.suffix in YAML_SUFFIXES)
+        if not entry.is_dir():
+            if kind is not None:
+                problems.append(Problem(display_path(entry), 1, 1, "",
+                                        f"'{entry.name}' is not a folder",
+                                        f"{kind.name} files go in a folder named {entry.name}/"))
+            elif is_yaml(entry) and entry.name != MANIFEST_FILE:
+                hint = ("the manifest is named playbook.yml"
+                        if entry.stem.lower() == "playbook" else
+                        "move it into a folder such as roles/ or cadences/")
+                problems.append(Problem(display_path(entry), 1, 1, "",
+                                        "file is outside a kind folder", hint))
+            continue
+        files = sorted(p for p in entry.iterdir() if is_yaml(p))
         if kind is None:
             if files:
                 problems.append(Problem(display_path(entry), 1, 1, "",
@@ -108,10 +108,10 @@ def _discover(root: Path, problems: list[Problem]) -> list[tuple[Kind, Path]]:
     return found
 
 
-def _read_entity(path: Path, kind: Kind,
+def _read_entity(root: Path, path: Path, kind: Kind,
                  problems: list[Problem]) -> tuple[SourceFile | None, BaseModel | None]:
     try:
-        source = read_yaml(path)
+        source = read_yaml(path, root)
     except YamlProblem as exc:
         problems.append(exc.problem)
         return None, None

@@ -103,8 +103,8 @@ def test_new_writes_a_valid_starter(default_copy: Path, kind: str) -> None:
 def test_new_refuses_a_bad_id_and_an_existing_file(default_copy: Path) -> None:
     bad = run("new", "role", "Field Marketer", "--playbook", str(default_copy))
     assert bad.returncode == 1
-    assert bad.stderr == ("playbook: error: 'Field Marketer' is not a valid id (use lower-case "
-                          "words joined by hyphens, e.g. 'field-marketer')\n")
+    assert bad.stderr == ("playbook: error: id: 'Field Marketer' is not a valid id (use "
+                          "lower-case words joined by hyphens, e.g. 'field-marketer')\n")
     existing = run("new", "role", "sdr-absm", "--playbook", str(default_copy))
     assert existing.returncode == 1
     assert "already exists" in existing.stderr

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 from typing import Annotated, Literal
 
@@ -20,6 +21,10 @@ Text = Annotated[str, StringConstraints(min_length=1, max_length=20_000)]
 
 Label = Annotated[str, StringConstraints(min_length=1, max_length=1000)]
 """A short name or list item."""
+
+Date = Annotated[dt.date, Field(ge=dt.date(1900, 1, 1), le=dt.date(2999, 12, 31))]
+"""A calendar date (YYYY-MM-DD). Bounded so that calendars and schedules computed from
+it (a first meeting a week later, a year of recurrences) stay valid dates."""
 
 
 @dataclass(frozen=True)

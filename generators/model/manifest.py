@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Annotated
 
 from pydantic import Field, StringConstraints
 
-from generators.model.common import Label, Strict, Text
+from generators.model.common import Date, Label, Strict, Text
 
 VERSION_PATTERN = r"^\d{4}-Q[1-4]$"
 
@@ -34,7 +33,7 @@ class Manifest(Strict):
     title: Label = Field(description="Title shown on every page of the site.")
     organisation: Label = Field(description="The organisation the playbook belongs to.")
     version: VersionLabel
-    released: dt.date = Field(description="Release date of this version (YYYY-MM-DD).")
+    released: Date = Field(description="Release date of this version (YYYY-MM-DD).")
     description: Text = Field(description="What the playbook covers, in a paragraph or two.")
     default_scale: Annotated[str, StringConstraints(pattern=r"^[a-z0-9-]+$")] = Field(
         default="proficiency",

@@ -11,9 +11,9 @@ from pathlib import Path
 from typing import Any
 
 import yaml
-from jinja2 import Environment, TemplateError
+from jinja2 import Environment
 
-from generators.errors import ContentError, Problem
+from generators.errors import ContentError, UserError
 from generators.render import (
     calendar,
     nav,
@@ -24,7 +24,7 @@ from generators.render import (
     pages_practice,
     urls,
 )
-from generators.render.environment import make_environment
+from generators.render.environment import make_environment, template_problem
 from generators.render.graph import Graph
 from generators.render.page import PageSpec
 from generators.validate import Playbook
@@ -55,17 +55,21 @@ class RenderedSite:
 
 
 def render_site(playbook: Playbook, *, templates: Path | None = None,
+                template_root: Path | None = None,
+                template_root_name: str = "the playbook folder",
                 docs_pages: list[str] | None = None, site_url: str | None = None,
                 runtime: dict[str, Any] | None = None,
                 use_directory_urls: bool = True,
                 changelog: Changelog | None = None) -> RenderedSite:
     """Render every page and calendar file of a validated playbook.
 
-    `runtime` says where assessment pages find Pyodide and the engine wheel.
+    `runtime` says where assessment pages find Pyodide and the engine wheel. Override
+    templates in `templates` are read only from inside `template_root` (default: the
+    folder holding `templates`).
     """
     docs_pages = docs_pages or []
     graph = Graph(playbook)
-    env = make_environment(templates)
+    env = make_environment(templates, root=template_root, root_name=template_root_name)
     env.globals["docs_pages"] = docs_pages
     env.globals["runtime"] = runtime
     env.globals["use_directory_urls"] = use_directory_urls
@@ -88,11 +92,10 @@ _DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
 def _render(env: Environment, spec: PageSpec) -> str:
     try:
         body = env.get_template(spec.template).render(page_uri=spec.uri, **spec.context)
-    except TemplateError as exc:
-        where = getattr(exc, "filename", None) or spec.template
-        line = getattr(exc, "lineno", None) or 1
-        raise ContentError([Problem(str(where), line, 1, "", f"template error: {exc}",
-                                    f"while rendering {spec.uri}")]) from exc
+    except UserError:  # an override file that may not be read: already says which
+        raise
+    except Exception as exc:  # a template is content: any failure is the template's
+        raise ContentError([template_problem(exc, spec.template, spec.uri)]) from exc
     # The theme prints the title and description into the page head and navigation
     # without escaping them, so they are escaped here: text from YAML stays text.
     meta: dict[str, Any] = {"title": html.escape(spec.title, quote=True)}

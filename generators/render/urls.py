@@ -42,11 +42,34 @@ ASSESSMENTS = "assessments/index.md"
 ENABLEMENT = "enablement.md"
 TAGS = "tags.md"
 CHANGES = "changes.md"
+KITS = "hiring/kits"
+
+#: Pages and files the site makes itself, besides one page (and calendar) per entity.
+FIXED = (HOME, ROLES, COMPETENCY_FRAMEWORK, COMPETENCY_MATRIX, CAREERS, HIRING, ONBOARDING,
+         MEETINGS, ALL_MEETINGS_ICS, MATURITY, TEAM_MODELS, MANAGEMENT_MODELS, METRICS,
+         ASSESSMENTS, ENABLEMENT, TAGS, CHANGES)
+
+
+def reserved_ids(kind: str) -> dict[str, str]:
+    """Ids an entity of `kind` may not take, each with the page, file or folder of the
+    site's own that its page (or calendar) would take the place of."""
+    folders = {"hiring-profile": [], "role": [FOLDERS["role"], KITS]}.get(
+        kind, [FOLDERS[kind]] if kind in FOLDERS else [])
+    taken = [*FIXED, *(f"{folder}/" for folder in (*FOLDERS.values(), KITS))]
+    reserved: dict[str, str] = {}
+    for folder in folders:
+        reserved.setdefault("index", f"{folder}/index.md")  # a folder's own page
+        for path in taken:
+            if path.startswith(folder + "/") and path != folder + "/":
+                rest = path[len(folder) + 1:]
+                name = rest.split("/")[0] if "/" in rest else posixpath.splitext(rest)[0]
+                reserved.setdefault(name, path)
+    return reserved
 
 
 def kit_uri(role_id: str) -> str:
     """The hiring kit of a role."""
-    return f"hiring/kits/{role_id}.md"
+    return f"{KITS}/{role_id}.md"
 
 
 def entity_uri(kind: str, entity_id: str, hiring_profile_role: str | None = None) -> str:

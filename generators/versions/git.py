@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import shutil
 import subprocess
 import tarfile
@@ -10,15 +9,22 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
+from generators.errors import UserError
+from generators.files import parse_json
 
-class GitError(Exception):
+#: No file this tool writes on the pages branch comes near this.
+MAX_READ_BYTES = 64 * 1024 * 1024
+
+
+class GitError(UserError):
     """A git command failed; the message says which and why."""
 
 
 def run(*args: str, cwd: Path | None = None, check: bool = True) -> str:
     if shutil.which("git") is None:
         raise GitError("git is not installed")
-    done = subprocess.run(["git", *args], cwd=cwd, capture_output=True, text=True, check=False)
+    done = subprocess.run(["git", *args], cwd=cwd, capture_output=True, text=True,
+                          errors="replace", check=False)
     if check and done.returncode != 0:
         message = (done.stderr or done.stdout).strip().splitlines()
         raise GitError(f"git {' '.join(args)}: {message[-1] if message else 'failed'}")
@@ -39,18 +45,49 @@ def is_commit(ref: str, cwd: Path) -> bool:
                     check=False).strip())
 
 
-def read_file(ref: str, path: str, cwd: Path) -> str | None:
-    """A file's text at `ref`, or None when the branch or the file does not exist."""
+def read_file(ref: str, path: str, cwd: Path, limit: int = MAX_READ_BYTES) -> bytes | None:
+    """A file's bytes at `ref`, or None when the branch or the file does not exist.
+
+    A file larger than `limit` is refused before it is read.
+    """
     if not is_commit(ref, cwd):
         return None
+    size = run("cat-file", "-s", f"{ref}:{path}", cwd=cwd, check=False).strip()
+    if not size.isdigit():
+        return None
+    if int(size) > limit:
+        raise GitError(f"{ref}:{path} is larger than {limit // (1024 * 1024)} MiB; it is not a "
+                       "file this tool wrote")
     done = subprocess.run(["git", "show", f"{ref}:{path}"], cwd=cwd, capture_output=True,
-                          text=True, check=False)
+                          check=False)
     return done.stdout if done.returncode == 0 else None
 
 
 def read_json(ref: str, path: str, cwd: Path) -> Any:
-    text = read_file(ref, path, cwd)
-    return None if text is None else json.loads(text)
+    """The JSON document in a file at `ref`, None when there is no such file, or a
+    `FileRefused` naming `ref:path` when it is not JSON."""
+    data = read_file(ref, path, cwd)
+    return None if data is None else parse_json(data, f"{ref}:{path}")
+
+
+def changed_files(paths: list[Path], cwd: Path) -> list[str]:
+    """Files under `paths` that differ from the last commit or are not committed yet."""
+    existing = [str(path) for path in paths if path.exists()]
+    if not existing:
+        return []
+    out = run("status", "--porcelain=v1", "-z", "--untracked-files=all", "--", *existing,
+              cwd=cwd)
+    entries = [entry for entry in out.split("\0") if entry]
+    names: list[str] = []
+    skip = False
+    for entry in entries:
+        if skip:  # the old name of a rename
+            skip = False
+            continue
+        status, name = entry[:2], entry[3:]
+        skip = "R" in status or "C" in status
+        names.append(name)
+    return names
 
 
 def export_folder(ref: str, folder: str, cwd: Path) -> Path:

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import re
 
+from generators.errors import UserError
+
 LABEL = re.compile(r"^(\d{4})-Q([1-4])$")
 
 
-class LabelError(Exception):
+class LabelError(UserError):
     """Not a version label."""
 
 

@@ -66,7 +66,7 @@ def test_republishing_without_force_is_refused(published: tuple[Path, str]) -> N
     head = git("rev-parse", "gh-pages", cwd=repo)
     set_version(repo, "2026-Q3")
     try:
-        result = playbook("publish", "2026-Q3", cwd=repo)
+        result = playbook("publish", "2026-Q3", "--allow-dirty", cwd=repo)
     finally:
         set_version(repo, "2026-Q4")
     assert result.returncode == 1
@@ -92,9 +92,15 @@ def test_bad_labels_and_bad_content_publish_nothing(published: tuple[Path, str])
                     encoding="utf-8")
     set_version(repo, "2027-Q1")
     try:
-        broken = playbook("publish", "2027-Q1", cwd=repo)
+        dirty = playbook("publish", "2027-Q1", cwd=repo)
+        broken = playbook("publish", "2027-Q1", "--allow-dirty", cwd=repo)
     finally:
         git("checkout", "--", "playbook", cwd=repo)
+    assert dirty.returncode == 1
+    assert dirty.stderr.splitlines()[-1] == (
+        "playbook: error: uncommitted changes in playbook/playbook.yml, "
+        "playbook/roles/field-marketer.yml: commit them first, or publish them anyway with "
+        "--allow-dirty")
     assert broken.returncode == 1
     assert "playbook/roles/field-marketer.yml:4:8: invalid YAML" in broken.stderr
     assert all(code.returncode == 1 for code in (label, mismatch))
