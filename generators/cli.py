@@ -5,10 +5,12 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import re
 import sys
 import traceback
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import Any
 
 from generators import assess, scaffold, schema, site
 from generators.errors import Problem, UserError, did_you_mean, os_error_message, printable
@@ -181,11 +183,11 @@ def _config_option(parser: argparse.ArgumentParser) -> None:
 
 
 def _build(args: argparse.Namespace) -> int:
-    print(f"building the site from {args.playbook} ...", file=sys.stderr)
+    _say(f"building the site from {args.playbook} ...", err=True)
     seconds = site.build_site(args.playbook, args.site_dir, args.config, site_url=args.site_url,
                               force=args.force)
     pages = sum(1 for _ in args.site_dir.rglob("*.html"))
-    print(f"built {pages} pages into {args.site_dir} in {seconds:.1f} s")
+    _say(f"built {pages} pages into {args.site_dir} in {seconds:.1f} s")
     return 0
 
 
@@ -198,31 +200,31 @@ def _assess(args: argparse.Namespace) -> int:
     if args.list:
         items = assess.list_assessments(args.playbook)
         if args.format == "json":
-            print(json.dumps(items, indent=2))
+            _say_json(items)
         else:
             width = max(len(item["id"]) for item in items)
             for item in items:
-                print(f"{item['id'].ljust(width)}  {item['type']:<11} {item['title']}")
+                _say(f"{item['id'].ljust(width)}  {item['type']:<11} {item['title']}")
         return 0
     if not args.assessment or not args.answers:
         raise UsageError("give an assessment ID and an ANSWERS.json file, or --list")
     result = assess.assess(args.playbook, args.assessment, args.answers, args.role)
     if args.format == "json":
-        print(json.dumps(result, indent=2, ensure_ascii=False))
+        _say_json(result)
     else:
-        print(assess.render_text(result))
+        _say(assess.render_text(result))
     return 0
 
 
 def _publish(args: argparse.Namespace) -> int:
     from generators.versions.publish import publish
 
-    print(f"publishing {args.version} from {args.playbook} ...", file=sys.stderr)
+    _say(f"publishing {args.version} from {args.playbook} ...", err=True)
     done = publish(args.playbook, args.version, alias=args.alias, title=args.title,
                    force=args.force, config_file=args.config, branch=args.branch,
                    site_url=args.site_url, allow_dirty=args.allow_dirty)
     against = f", changes listed against {done.previous}" if done.previous else ""
-    print(f"published {done.version} on {args.branch}{against}; versions: "
+    _say(f"published {done.version} on {args.branch}{against}; versions: "
           + ", ".join(str(v["version"]) for v in done.versions))
     return 0
 
@@ -234,7 +236,7 @@ def _diff(args: argparse.Namespace) -> int:
 
     changelog = diff_bundles(load_source(args.old, branch=args.branch),
                              load_source(args.new, branch=args.branch)).for_role(args.role)
-    print(report.render(changelog, args.format, role=args.role))
+    _say(report.render(changelog, args.format, role=args.role))
     return 0
 
 
@@ -244,14 +246,14 @@ def _validate(args: argparse.Namespace) -> int:
     if args.format == "json":
         report = {"ok": checked.ok, "counts": counts,
                   "problems": [p.to_json() for p in checked.problems]}
-        print(json.dumps(report, indent=2))
+        _say_json(report)
         return 0 if checked.ok else 1
     for problem in checked.problems:
-        print(problem.render(), file=sys.stderr)
+        _say(problem.render(), err=True)
     if not checked.ok:
         errors = len(checked.problems) - len(checked.warnings)
-        print(f"{_plural(errors, 'error')}, {_plural(len(checked.warnings), 'warning')}",
-              file=sys.stderr)
+        _say(f"{_plural(errors, 'error')}, {_plural(len(checked.warnings), 'warning')}",
+             err=True)
         return 1
     _print_counts(args.playbook, counts, checked.warnings)
     return 0
@@ -259,17 +261,17 @@ def _validate(args: argparse.Namespace) -> int:
 
 def _print_counts(root: Path, counts: dict[str, int], warnings: list[Problem]) -> None:
     total = sum(counts.values())
-    print(f"{root}: {_plural(total, 'entity', 'entities')} checked, no errors"
+    _say(f"{root}: {_plural(total, 'entity', 'entities')} checked, no errors"
           + (f", {_plural(len(warnings), 'warning')}" if warnings else ""))
     width = max(len(name) for name in counts)
     for name, count in counts.items():
         if count:
-            print(f"  {name.ljust(width)}  {count:>4}")
+            _say(f"  {name.ljust(width)}  {count:>4}")
 
 
 def _schema(args: argparse.Namespace) -> int:
     written = schema.write_schemas(args.out)
-    print(f"wrote {len(written)} schemas to {args.out}")
+    _say(f"wrote {len(written)} schemas to {args.out}")
     return 0
 
 
@@ -283,8 +285,23 @@ def _new(args: argparse.Namespace) -> int:
         path = scaffold.new_entity(args.playbook, kind, args.id)
     except scaffold.ScaffoldError as exc:
         raise UsageError(str(exc)) from None
-    print(f"wrote {path}")
+    _say(f"wrote {path}")
     return 0
+
+
+def _say(text: str, *, err: bool = False) -> None:
+    """Print a report; a control character that came from the input shows as an escape."""
+    print(printable(text, one_line=False), file=sys.stderr if err else sys.stdout)
+
+
+#: Characters JSON leaves as they are but a terminal would act on.
+_JSON_UNSAFE = re.compile("[\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
+def _say_json(data: Any) -> None:
+    """Print JSON (UTF-8, not ASCII-escaped) with the characters above escaped."""
+    text = json.dumps(data, indent=2, ensure_ascii=False)
+    print(_JSON_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", text))
 
 
 def _plural(count: int, word: str, plural: str | None = None) -> str:

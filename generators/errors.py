@@ -86,19 +86,22 @@ class ContentError(UserError):
 
 
 def display_path(path: Path) -> str:
-    """A path as the user should read it: relative to the working directory when inside it."""
-    try:
-        return os.path.relpath(path) if path.is_absolute() and _inside_cwd(path) else str(path)
-    except ValueError:  # different drive on Windows
+    """A path as the user should read it: relative to the working directory when inside it.
+
+    The file itself is not followed when it is a link: a link's own name is shown.
+    """
+    if not path.is_absolute():
         return str(path)
-
-
-def _inside_cwd(path: Path) -> bool:
-    try:  # realpath, unlike Path.resolve() on Python 3.11, never raises on a link loop
-        Path(os.path.realpath(path)).relative_to(os.path.realpath(os.getcwd()))
-    except (ValueError, OSError):
-        return False
-    return True
+    try:
+        cwd = os.path.realpath(os.getcwd())
+        # realpath, unlike Path.resolve() on Python 3.11, never raises on a link loop.
+        folder = os.path.realpath(os.path.dirname(path))
+    except OSError:
+        return str(path)
+    candidate = os.path.join(folder, os.path.basename(path))
+    if candidate == cwd or candidate.startswith(cwd.rstrip(os.sep) + os.sep):
+        return os.path.relpath(candidate, cwd)
+    return str(path)
 
 
 def did_you_mean(word: str, choices: Iterable[str]) -> str:

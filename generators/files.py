@@ -117,7 +117,8 @@ def read_json(path: Path, *, limit: int, folder: Path | None = None) -> Any:
     return parse_json(read_bytes(path, folder, limit=limit), display_path(path))
 
 
-def parse_json(data: bytes | str, where: str) -> Any:
+def parse_json(data: bytes | str, where: str,
+               hint: str = "export the file again, or fix it in an editor") -> Any:
     """A JSON document, or `FileRefused` placed at the line and column that is wrong.
 
     Refuses what Python's reader would take but JSON does not mean: NaN and Infinity,
@@ -128,7 +129,7 @@ def parse_json(data: bytes | str, where: str) -> Any:
         return json.loads(text, parse_constant=_no_constant)
     except json.JSONDecodeError as exc:
         raise FileRefused(Problem(where, exc.lineno, exc.colno, "", f"not valid JSON: {exc.msg}",
-                                  "export the file again, or fix it in an editor")) from None
+                                  hint)) from None
     except UnicodeDecodeError:
         raise FileRefused(Problem(where, 1, 1, "", "file is not UTF-8 text",
                                   "JSON files are UTF-8 text")) from None
@@ -136,7 +137,8 @@ def parse_json(data: bytes | str, where: str) -> Any:
         raise FileRefused(Problem(where, 1, 1, "", "JSON is nested too deeply to read",
                                   "this is not a file the tool wrote")) from None
     except ValueError as exc:  # a number with thousands of digits, NaN, Infinity
-        raise FileRefused(Problem(where, 1, 1, "", f"not valid JSON: {exc}",
+        message = "a number has too many digits" if "digits" in str(exc) else str(exc)
+        raise FileRefused(Problem(where, 1, 1, "", f"not valid JSON: {message}",
                                   "this is not a file the tool wrote")) from None
 
 
@@ -168,6 +170,10 @@ def check_no_links(path: Path, folder: Path) -> None:
 def write_new_file(path: Path, text: str, folder: Path) -> None:
     """Create `path` (inside `folder`) with `text`; never replaces or follows anything."""
     check_no_links(path, folder)
+    for parent in reversed(path.parents):
+        if os.path.lexists(parent) and not parent.is_dir():
+            raise refused(parent, "this is a file, but a folder is needed here",
+                          "move the file away")
     path.parent.mkdir(parents=True, exist_ok=True)
     check_no_links(path, folder)  # the folders just made are real ones
     flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0)
@@ -178,8 +184,9 @@ def write_new_file(path: Path, text: str, folder: Path) -> None:
     try:
         with os.fdopen(fd, "w", encoding="utf-8") as handle:
             handle.write(text)
-    except BaseException:
+    except BaseException as exc:
         path.unlink(missing_ok=True)  # no half-written file stays behind
+        _name(exc, path)
         raise
 
 
@@ -189,11 +196,24 @@ def write_file(path: Path, data: bytes) -> None:
     if path.is_symlink():
         raise refused(path, "is a symbolic link; nothing is written through a link",
                       "replace the link with a real file")
-    fd, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        fd, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.",
+                                         suffix=".tmp")
+    except OSError as exc:
+        _name(exc, path)
+        raise
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
         os.replace(temporary, path)
-    except BaseException:
+    except BaseException as exc:
         Path(temporary).unlink(missing_ok=True)
+        _name(exc, path)
         raise
+
+
+def _name(exc: BaseException, path: Path) -> None:
+    """Name the file the user asked for in an error of the machine (a full disk says
+    nothing of which file it stopped), not a temporary one."""
+    if isinstance(exc, OSError):
+        exc.filename = str(path)

@@ -65,6 +65,10 @@ def check_site_dir(site_dir: Path, protected: Protected, *, force: bool = False)
         if name in ("the playbook folder", "the docs folder") and _within(real, place):
             raise SiteDirRefused(f"{shown} is inside {name}; choose a folder outside it, such "
                                  "as ./site")
+    for parent in reversed(site_dir.parents):
+        if os.path.lexists(parent) and not parent.is_dir():
+            raise SiteDirRefused(f"{display_path(parent)} is a file, but a folder is needed "
+                                 f"there to hold {shown}; choose another place")
     if not os.path.lexists(site_dir):
         return
     if os.path.islink(site_dir):

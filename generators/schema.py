@@ -6,6 +6,7 @@ import json
 from pathlib import Path
 from typing import Any
 
+from generators.files import write_file
 from generators.model import KINDS, Kind
 
 SCHEMA_DIALECT = "https://json-schema.org/draft/2020-12/schema"
@@ -34,11 +35,17 @@ def render_schemas() -> dict[str, str]:
 
 
 def write_schemas(out: Path) -> list[Path]:
-    """Write every schema into `out`; returns the files written."""
+    """Write every schema into `out`; returns the files written.
+
+    Each file is replaced in one step (never through a link), so a full disk leaves
+    the earlier schema whole; files unchanged are not rewritten.
+    """
     out.mkdir(parents=True, exist_ok=True)
     written = []
     for name, text in render_schemas().items():
         path = out / name
-        path.write_text(text, encoding="utf-8")
+        data = text.encode("utf-8")
+        if path.is_symlink() or not path.is_file() or path.read_bytes() != data:
+            write_file(path, data)
         written.append(path)
     return written

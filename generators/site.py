@@ -24,7 +24,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import MkDocsException
 
 from generators import files, output
-from generators.errors import UserError
+from generators.errors import UserError, display_path, os_error_message
 from generators.mkdocs_plugin import PlaybookPlugin
 from generators.pipeline import compile_playbook
 
@@ -108,7 +108,10 @@ def build_site(playbook_dir: Path, site_dir: Path, config_file: Path | None = No
         config = load(config_path, site_url=site_url, strict=strict)
         output.check_site_dir(site_dir, protected(config, playbook_dir, project), force=force)
         checked = compile_playbook(playbook_dir)
-        staging = output.staging_dir(site_dir)
+        try:
+            staging = output.staging_dir(site_dir)
+        except OSError as exc:
+            raise _write_error(site_dir, exc) from None
         try:
             config["site_dir"] = str(staging)
             for plugin in config.plugins.values():  # the playbook is compiled already
@@ -117,10 +120,21 @@ def build_site(playbook_dir: Path, site_dir: Path, config_file: Path | None = No
             _run_mkdocs(config)
             output.mark_site(staging)
             output.swap_in(staging, site_dir)
+        except OSError as exc:
+            output.discard(staging)
+            raise _write_error(site_dir, exc) from None
         except BaseException:
             output.discard(staging)
             raise
     return time.perf_counter() - started
+
+
+def _write_error(site_dir: Path, exc: OSError) -> SiteError:
+    """A failure to write the site (full disk, read-only folder...), named by the site
+    folder, not by whichever file was being copied when it happened."""
+    exc.filename = None
+    return SiteError(f"{display_path(site_dir)}: the site could not be written: "
+                     f"{os_error_message(exc)}; the previous site is unchanged")
 
 
 def load(config_path: Path, *, site_url: str | None = None, strict: bool = True,

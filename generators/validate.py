@@ -55,8 +55,9 @@ def load_playbook(root: Path) -> tuple[Playbook, list[Problem]]:
     problems: list[Problem] = []
     if not root.is_dir():
         hint = "pass --playbook with the folder that holds playbook.yml"
-        what = "does not exist" if not root.exists() else "is not a folder"
-        return playbook, [Problem(display_path(root), 1, 1, "", f"playbook folder {what}", hint)]
+        what = "playbook folder does not exist" if not root.exists() \
+            else "this is a file, not a playbook folder"
+        return playbook, [Problem(display_path(root), 1, 1, "", what, hint)]
     manifest_path = root / MANIFEST_FILE
     if os.path.lexists(manifest_path):
         source, model = _read_entity(root, manifest_path, MANIFEST, problems)

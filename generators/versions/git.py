@@ -67,7 +67,8 @@ def read_json(ref: str, path: str, cwd: Path) -> Any:
     """The JSON document in a file at `ref`, None when there is no such file, or a
     `FileRefused` naming `ref:path` when it is not JSON."""
     data = read_file(ref, path, cwd)
-    return None if data is None else parse_json(data, f"{ref}:{path}")
+    return None if data is None else parse_json(
+        data, f"{ref}:{path}", f"restore it from the history of {ref}")
 
 
 def changed_files(paths: list[Path], cwd: Path) -> list[str]:

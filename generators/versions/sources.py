@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 from pathlib import Path
 from typing import Any
@@ -19,8 +20,8 @@ def load_source(source: str, *, playbook_folder: str = "playbook", branch: str =
     """The bundle of whatever `source` names, tried in the order above."""
     where = cwd or Path.cwd()
     path = Path(source)
-    if path.is_file():
-        return read_bundle(path)
+    if os.path.lexists(path) and not path.is_dir():
+        return read_bundle(path)  # refuses a FIFO, a device or a link loop by name
     if path.is_dir():
         return make_bundle(compile_playbook(path).playbook)
     published = git.read_json(branch, f"{source}/playbook.json", where) if _in_repo(where) \

@@ -1,21 +1,34 @@
-"""The corpus of bad inputs: each case breaks a copy of the minimal playbook one way.
+"""Bad content: each case breaks a copy of the minimal playbook one way and runs
+`playbook validate`. A case is (name, {relative path: new content, or None to delete}).
 
-A case is (name, {relative path: new content, or None to delete}). The expected
-output of `playbook validate` for each is in tests/hostile/expected/<name>.txt,
-reviewed by hand (regenerate with `python -m tests.hostile.cases` and read the diff).
+The expected output of each is in tests/hostile/expected/<name>.txt, reviewed by hand
+(regenerate with `python -m tests.hostile.corpus` and read the diff).
 """
 
 from __future__ import annotations
 
-import os
-import shutil
+from functools import partial
 from pathlib import Path
 
 from tests.conftest import CASES
+from tests.hostile.harness import Case, write_file
 
 SDR = (CASES / "minimal/roles/sdr.yml").read_text(encoding="utf-8")
 SPECIALIST = (CASES / "minimal/roles/specialist.yml").read_text(encoding="utf-8")
 EXERCISE = (CASES / "minimal/exercises/analyze-and-engage.yml").read_text(encoding="utf-8")
+COMPETENCY = (CASES / "minimal/competencies/crm-utilization.yml").read_text(encoding="utf-8")
+MANIFEST = (CASES / "minimal/playbook.yml").read_text(encoding="utf-8")
+VALIDATE = ("validate", "--playbook", "playbook")
+
+CADENCE = """\
+id: all-meetings
+name: All meetings
+frequency: weekly
+minutes: 30
+purpose: Everyone meets.
+attendees: [sdr]
+agenda: [News]
+"""
 
 
 def bomb() -> str:
@@ -24,7 +37,17 @@ def bomb() -> str:
     return "\n".join(lines) + "\n"
 
 
-CASES_TABLE: list[tuple[str, dict[str, str | bytes | None]]] = [
+def deep_block(levels: int) -> str:
+    """The SDR role with an extra mapping nested `levels` deep, indentation style."""
+    lines = ["extra:"] + ["  " * (i + 1) + f"l{i}:" for i in range(levels)]
+    return SDR + "\n".join(lines) + " end\n"
+
+
+def role_with_id(new_id: str) -> str:
+    return SDR.replace("id: sdr\n", f"id: {new_id}\n", 1)
+
+
+CONTENT: list[tuple[str, dict[str, str | bytes | None]]] = [
     ("malformed-yaml", {"roles/sdr.yml": SDR.replace("family: execution", "family: [execution")}),
     ("tab-indentation", {"roles/sdr.yml": SDR.replace("  - id: prospecting", "\t- id: x")}),
     ("unclosed-quote", {"roles/sdr.yml": SDR.replace("name: Sales Development Representative",
@@ -73,57 +96,76 @@ CASES_TABLE: list[tuple[str, dict[str, str | bytes | None]]] = [
     ("merge-key", {"roles/sdr.yml": SDR + "base: &b {x: 1}\nother:\n  <<: *b\n"}),
     ("unknown-kind-folder", {"rolse/sdr.yml": SDR}),
     ("file-outside-kind-folder", {"sdr.yml": SDR}),
+    ("manifest-misnamed", {"playbook.yml": None, "playbook.yaml": MANIFEST}),
     ("missing-manifest", {"playbook.yml": None}),
     ("id-not-file-name", {"roles/sdr.yml": SDR.replace("id: sdr\n", "id: sdr-two\n", 1)}),
+    # YAML that parses but is pathological.
+    ("deep-flow-nesting", {"roles/deep.yml": "id: deep\nname: " + "[" * 5000 + "]" * 5000}),
+    ("deep-flow-below-parser-limit", {"roles/deep.yml": "id: deep\nname: " + "[" * 600
+                                      + "]" * 600}),
+    ("deep-block-nesting", {"roles/sdr.yml": deep_block(80)}),
+    ("recursive-alias", {"roles/sdr.yml": SDR + "extra: &loop [x, *loop]\n"}),
+    ("huge-integer", {"roles/sdr.yml": SDR.replace("family: execution\n",
+                                                   "family: execution\nrank: " + "9" * 5000
+                                                   + "\n")}),
+    ("impossible-date", {"playbook.yml": MANIFEST.replace("2026-07-01", "2026-02-30")}),
+    ("date-like-text", {"playbook.yml": MANIFEST.replace("2026-07-01", "2026-13-45")}),
+    ("year-9999", {"playbook.yml": MANIFEST.replace("2026-07-01", "9999-12-31")}),
+    ("date-where-text-belongs", {"roles/sdr.yml": SDR.replace(
+        "purpose: Opens conversations with target accounts.", "purpose: 2026-07-01")}),
+    ("number-key", {"roles/sdr.yml": SDR + "1: one\n"}),
+    ("null-key", {"roles/sdr.yml": SDR + "null: nothing\n"}),
+    ("list-key", {"roles/sdr.yml": SDR + "? [a, b]\n: x\n"}),
+    ("long-text", {"roles/sdr.yml": SDR.replace(
+        "purpose: Opens conversations with target accounts.", "purpose: " + "word " * 5000)}),
+    # Text that is not text.
+    ("control-escape", {"roles/sdr.yml": SDR.replace(
+        "name: Sales Development Representative", 'name: "Sales \\e[31mDevelopment"')}),
+    ("control-c1", {"roles/sdr.yml": SDR.replace(
+        "name: Sales Development Representative", 'name: "Sales \\x9b31m"')}),
+    ("control-delete", {"roles/sdr.yml": SDR.replace(
+        "name: Sales Development Representative", 'name: "Sales\\x7f"')}),
+    ("control-carriage-return", {"roles/sdr.yml": SDR.replace(
+        "name: Sales Development Representative", 'name: "Sales\\rRep"')}),
+    ("control-in-key", {"roles/sdr.yml": SDR + '"ke\\x01y": 1\n'}),
+    ("control-in-file-name", {"roles/bad\x1b[31mname.yml": role_with_id("bad-name")}),
+    ("windows-line-endings", {"roles/sdr.yml": SDR.replace("\n", "\r\n")}),
+    ("extension-upper-case", {"roles/sdr-two.YML": role_with_id("sdr-two"),
+                              "roles/sdr-three.Yaml": role_with_id("sdr-three")}),
+    # Ids the site itself uses.
+    ("reserved-role-index", {"roles/index.yml": role_with_id("index")}),
+    ("reserved-competency-by-role", {"competencies/by-role.yml": COMPETENCY.replace(
+        "id: crm-utilization", "id: by-role")}),
+    ("reserved-competency-scales", {"competencies/scales.yml": COMPETENCY.replace(
+        "id: crm-utilization", "id: scales")}),
+    ("reserved-cadence-all-meetings", {"cadences/all-meetings.yml": CADENCE}),
 ]
 
-#: Cases that need more than new file contents.
-SPECIAL = ["missing-folder", "unreadable-file", "symlink-outside"]
+#: Cases above whose playbook is valid: the run must succeed.
+VALID = {"windows-line-endings", "extension-upper-case"}
 
 
-def build_case(name: str, target: Path) -> Path:
-    """A broken playbook for case `name` at target/playbook; returns that folder."""
-    book = target / "playbook"
-    if name == "missing-folder":
-        return target / "no-such-playbook"
-    shutil.copytree(CASES / "minimal", book)
-    if name == "unreadable-file":
-        (book / "roles/sdr.yml").unlink()
-        (book / "roles/sdr.yml").mkdir()  # a folder where a file should be cannot be read
-        return book
-    if name == "symlink-outside":
-        outside = target / "elsewhere.yml"
-        outside.write_text(SDR.replace("id: sdr\n", "id: linked\n", 1), encoding="utf-8")
-        os.symlink(outside, book / "roles/linked.yml")
-        return book
-    for path, content in dict(CASES_TABLE)[name].items():
-        file = book / path
+def _edit(edits: dict[str, str | bytes | None], work: Path) -> None:
+    for path, content in edits.items():
+        file = work / "playbook" / path
         if content is None:
             file.unlink()
-            continue
-        file.parent.mkdir(parents=True, exist_ok=True)
-        if isinstance(content, bytes):
-            file.write_bytes(content)
         else:
-            file.write_text(content, encoding="utf-8")
-    return book
+            write_file(file, content)
 
 
-ALL_CASES = [name for name, _ in CASES_TABLE] + SPECIAL
-EXPECTED = Path(__file__).resolve().parent / "expected"
+def _missing_folder(work: Path) -> None:
+    pass
 
 
-if __name__ == "__main__":
-    import subprocess
-    import sys
-    import tempfile
+def _unreadable(work: Path) -> None:
+    (work / "playbook/roles/sdr.yml").unlink()
+    (work / "playbook/roles/sdr.yml").mkdir()  # a folder where a file should be
 
-    EXPECTED.mkdir(exist_ok=True)
-    for case in ALL_CASES:
-        with tempfile.TemporaryDirectory() as tmp:
-            book = build_case(case, Path(tmp))
-            done = subprocess.run([str(Path(sys.executable).parent / "playbook"), "validate",
-                                   "--playbook", book.name], cwd=tmp, capture_output=True,
-                                  text=True, check=False)
-            (EXPECTED / f"{case}.txt").write_text(done.stderr, encoding="utf-8")
-    print(f"wrote {len(ALL_CASES)} expected outputs to {EXPECTED}")
+
+CASES_CONTENT = [Case(name, VALIDATE, partial(_edit, edits), exit=0 if name in VALID else 1,
+                      seconds=3)
+                 for name, edits in CONTENT] + [
+    Case("missing-folder", ("validate", "--playbook", "no-such-playbook"), seconds=3),
+    Case("unreadable-file", VALIDATE, _unreadable, seconds=3),
+]
