@@ -24,7 +24,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import MkDocsException
 
 from generators import files, output
-from generators.errors import UserError, display_path, os_error_message
+from generators.errors import UserError, display_path, os_error_message, printable
 from generators.mkdocs_plugin import PlaybookPlugin
 from generators.pipeline import compile_playbook
 
@@ -178,12 +178,19 @@ def serve_site(playbook_dir: Path, config_file: Path | None = None,
             raise SiteError(str(exc).strip()) from None
 
 
+class _EscapingFormatter(logging.Formatter):
+    """MkDocs' messages quote file names and text: control characters show as escapes."""
+
+    def format(self, record: logging.LogRecord) -> str:
+        return printable(super().format(record), one_line=False)
+
+
 def _quiet_mkdocs(level: int = logging.WARNING) -> None:
     """Show MkDocs' warnings (and more when asked) on stderr, once."""
     logger = logging.getLogger("mkdocs")
     if not any(getattr(h, "_playbook", False) for h in logger.handlers):
         handler = logging.StreamHandler(sys.stderr)
-        handler.setFormatter(logging.Formatter("%(levelname)-7s -  %(message)s"))
+        handler.setFormatter(_EscapingFormatter("%(levelname)-7s -  %(message)s"))
         handler._playbook = True  # type: ignore[attr-defined]
         logger.addHandler(handler)
     logger.setLevel(level)

@@ -163,3 +163,29 @@ def test_a_closed_pipe_gives_no_traceback() -> None:
                           timeout=60, check=False)
     assert done.stdout.endswith("checked, no errors\n")
     assert "Traceback" not in done.stderr
+
+
+def test_debug_shows_the_traceback_that_is_otherwise_hidden(tmp_path: Path) -> None:
+    (tmp_path / "mine").mkdir()
+    (tmp_path / "mine/notes.txt").write_text("x", encoding="utf-8")
+    args = ("build", "--playbook", str(DEFAULT_PLAYBOOK), "--site-dir", "mine")
+    plain = run(*args, cwd=tmp_path)
+    debug = run("--debug", *args, cwd=tmp_path)
+    assert plain.returncode == debug.returncode == 1
+    assert "Traceback" not in plain.stderr
+    assert "Traceback (most recent call last)" in debug.stderr
+    assert plain.stderr.splitlines()[-1] == debug.stderr.splitlines()[-1]
+
+
+def test_an_unexpected_failure_is_one_line_naming_the_way_to_report_it(
+        monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    from generators import cli
+
+    def broken(args: object) -> int:
+        raise KeyError("surprise")
+
+    monkeypatch.setattr(cli, "_validate", broken)
+    assert cli.main(["validate"]) == 1
+    assert capsys.readouterr().err == (
+        "playbook: internal error: KeyError: 'surprise' (run again with --debug and report the "
+        "traceback)\n")

@@ -146,3 +146,19 @@ def test_a_build_that_fails_late_keeps_the_old_site(project: Path) -> None:
     assert "missing.md" in second.stderr
     assert _digest(project / "site") == before
     assert not [p for p in project.iterdir() if p.name.startswith(".site")]
+
+
+def test_plain_mkdocs_build_never_empties_a_folder_it_did_not_build(project: Path) -> None:
+    # MkDocs empties its site folder itself: the plugin refuses one that holds no marker.
+    (project / "mine").mkdir()
+    (project / "mine/notes.txt").write_text("my own notes\n", encoding="utf-8")
+    refused = mkdocs("build", "--site-dir", "mine", cwd=project)
+    assert refused.returncode == 1
+    assert ("mine is not empty and is not a site built by playbook; choose a new folder, or "
+            "replace it and everything in it with --force") in refused.stderr
+    assert [p.name for p in (project / "mine").iterdir()] == ["notes.txt"]
+    built = mkdocs("build", "--site-dir", "out", cwd=project)
+    assert built.returncode == 0, built.stderr
+    assert (project / "out/.playbook-site").is_file()
+    again = mkdocs("build", "--site-dir", "out", cwd=project)  # its own site: replaced
+    assert again.returncode == 0, again.stderr
