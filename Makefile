@@ -34,7 +34,7 @@ setup: $(STAMP) browser-tools
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
-	$(BIN)/pip install --quiet --editable ".[test]"
+	$(BIN)/pip install --quiet --editable ".[test,zensical]"
 	touch $(STAMP)
 
 browser-tools: node_modules/.installed /usr/bin/chromium
@@ -48,4 +48,4 @@ node_modules/.installed: package.json package-lock.json
 	DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
 
 clean:
-	rm -rf $(VENV) node_modules site .pytest_cache .mypy_cache .ruff_cache
+	rm -rf $(VENV) node_modules site .playbook .pytest_cache .mypy_cache .ruff_cache

@@ -23,10 +23,10 @@ import yaml
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from generators.check import compile_playbook  # noqa: E402
 from generators.model import BY_FOLDER  # noqa: E402
 from generators.model.common import EntityLink  # noqa: E402
 from generators.model.walk import iter_instances, iter_refs  # noqa: E402
-from generators.pipeline import compile_playbook  # noqa: E402
 
 SHARED = {"scale"}  # scales are shared by every copy, as in a real playbook
 #: Copy k of an entity is named for a region, as a large company splits its teams.

@@ -33,7 +33,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from benchmarks.make_playbook import make_playbook  # noqa: E402
-from generators.pipeline import collector_paused, compile_playbook  # noqa: E402
+from generators.check import collector_paused, compile_playbook  # noqa: E402
 from generators.render import render_site  # noqa: E402
 from generators.validate import Playbook  # noqa: E402
 

@@ -8,9 +8,9 @@ from typing import Any
 
 from assessments import score
 from generators import files
+from generators.check import compile_playbook
 from generators.errors import ContentError, Problem, UserError, did_you_mean, display_path
-from generators.pipeline import compile_playbook
-from generators.specs import build_specs
+from generators.render.specs import build_specs
 
 MAX_ANSWERS_BYTES = 1024 * 1024
 

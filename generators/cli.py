@@ -12,10 +12,11 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
-from generators import assess, scaffold, schema, site
+from generators import assess, pipeline, scaffold, schema
+from generators.check import check
 from generators.errors import Problem, UserError, did_you_mean, os_error_message, printable
+from generators.hosts import ENGINES
 from generators.model import ENTITY_KINDS, KINDS
-from generators.pipeline import check
 
 DEFAULT_PLAYBOOK = Path("playbook")
 
@@ -98,6 +99,7 @@ def _parser() -> argparse.ArgumentParser:
                        help="where to write the site (default: ./site)")
     build.add_argument("--site-url", metavar="URL",
                        help="address the site is served from (default: site_url of the config)")
+    _engine_option(build)
     build.add_argument("--force", action="store_true",
                        help="replace DIR even when it is a non-empty folder that no build "
                             "wrote (never the playbook, docs, project, home or root folder)")
@@ -110,6 +112,7 @@ def _parser() -> argparse.ArgumentParser:
                     "file, template or docs page changes.")
     _playbook_option(serve)
     _config_option(serve)
+    _engine_option(serve)
     serve.add_argument("--dev-addr", default="127.0.0.1:8000", metavar="HOST:PORT",
                        help="address to serve on (default: 127.0.0.1:8000)")
     serve.set_defaults(handler=_serve)
@@ -177,6 +180,13 @@ def _playbook_option(parser: argparse.ArgumentParser) -> None:
                         help="playbook folder (default: ./playbook)")
 
 
+def _engine_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--engine", choices=ENGINES, default="mkdocs",
+                        help="the site generator that builds the site source: mkdocs (MkDocs "
+                             "with Material, the default) or zensical (Material's successor, "
+                             "an optional extra)")
+
+
 def _config_option(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--config", type=Path, default=None, metavar="FILE",
                         help="MkDocs config (default: ./mkdocs.yml if present, else built-in)")
@@ -184,15 +194,18 @@ def _config_option(parser: argparse.ArgumentParser) -> None:
 
 def _build(args: argparse.Namespace) -> int:
     _say(f"building the site from {args.playbook} ...", err=True)
-    seconds = site.build_site(args.playbook, args.site_dir, args.config, site_url=args.site_url,
-                              force=args.force)
+    options = pipeline.Options(args.playbook, args.config, site_url=args.site_url)
+    seconds = pipeline.build(options, args.site_dir, engine_name=args.engine, force=args.force)
     pages = sum(1 for _ in args.site_dir.rglob("*.html"))
     _say(f"built {pages} pages into {args.site_dir} in {seconds:.1f} s")
     return 0
 
 
 def _serve(args: argparse.Namespace) -> int:
-    site.serve_site(args.playbook, args.config, args.dev_addr)
+    from generators.serve import serve
+
+    serve(pipeline.Options(args.playbook, args.config), engine_name=args.engine,
+          dev_addr=args.dev_addr)
     return 0
 
 
@@ -217,7 +230,7 @@ def _assess(args: argparse.Namespace) -> int:
 
 
 def _publish(args: argparse.Namespace) -> int:
-    from generators.versions.publish import publish
+    from generators.publish.publish import publish
 
     _say(f"publishing {args.version} from {args.playbook} ...", err=True)
     done = publish(args.playbook, args.version, alias=args.alias, title=args.title,
@@ -230,9 +243,9 @@ def _publish(args: argparse.Namespace) -> int:
 
 
 def _diff(args: argparse.Namespace) -> int:
-    from generators.versions import report
+    from generators.publish import report
+    from generators.publish.sources import load_source
     from generators.versions.diff import diff_bundles
-    from generators.versions.sources import load_source
 
     changelog = diff_bundles(load_source(args.old, branch=args.branch),
                              load_source(args.new, branch=args.branch)).for_role(args.role)

@@ -17,7 +17,7 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from generators.errors import UserError, display_path
+from generators.errors import UserError, display_path, os_error_message
 
 #: Written into every built site: a later build may replace a folder holding it.
 MARKER = ".playbook-site"
@@ -29,6 +29,18 @@ class SiteDirRefused(UserError):
     """The site may not be written where asked; the message says why and what to do."""
 
 
+class SiteError(UserError):
+    """The site could not be written; the message says why."""
+
+
+def write_error(site_dir: Path, exc: OSError) -> SiteError:
+    """A failure to write the site (full disk, read-only folder...), named by the site
+    folder, not by whichever file was being copied when it happened."""
+    exc.filename = None
+    return SiteError(f"{display_path(site_dir)}: the site could not be written: "
+                     f"{os_error_message(exc)}; the previous site is unchanged")
+
+
 @dataclass(frozen=True)
 class Protected:
     """Folders a build must never replace, nor any folder holding them."""
@@ -36,6 +48,7 @@ class Protected:
     playbook: Path
     project: Path
     docs: Path | None = None
+    build_area: Path | None = None
 
     def places(self) -> list[tuple[str, Path]]:
         """Every protected place with the words that name it, the ones a site may not
@@ -45,6 +58,8 @@ class Protected:
             places.append(("the docs folder", self.docs))
         places += [("the file-system root", Path(os.sep)), ("your home folder", Path.home()),
                    ("the current folder", Path.cwd()), ("the project folder", self.project)]
+        if self.build_area is not None:
+            places.append(("the compiler's build area", self.build_area))
         return places
 
 
@@ -104,7 +119,8 @@ def mark_site(folder: Path) -> None:
 def staging_dir(site_dir: Path) -> Path:
     """A new empty folder beside `site_dir` to build into, on the same file system."""
     site_dir.parent.mkdir(parents=True, exist_ok=True)
-    return Path(tempfile.mkdtemp(prefix=f".{site_dir.name}.building-", dir=site_dir.parent))
+    return Path(tempfile.mkdtemp(prefix=f".{site_dir.name}.building-",
+                                 dir=os.path.abspath(site_dir.parent)))
 
 
 def swap_in(staging: Path, site_dir: Path) -> None:

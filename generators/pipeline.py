@@ -1,68 +1,172 @@
-"""The compiler pipeline, read top to bottom: load -> validate -> resolve.
+"""The compiler, read top to bottom: a playbook in, a site source out, a host builds it.
 
-Later steps (render, build, publish) start from the `Checked` result of `check()`.
+    load -> check -> render -> write the site source -> a host builds it -> (publish)
+
+`compile_site()` turns a playbook into a complete site source in memory: pages,
+calendars, assets, navigation and the host's config. `build()` writes it to the
+build area (changed files only) and has a host build the site, which replaces the
+old one only when it is complete. The CLI, the MkDocs plugin and `publish` all
+go through these two functions; options travel as arguments.
 """
 
 from __future__ import annotations
 
-import contextlib
-import gc
-from collections.abc import Iterator
-from dataclasses import dataclass
+import time
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
-from generators.errors import ContentError, Problem, Severity
-from generators.resolve import resolve
-from generators.validate import Playbook, load_playbook
+from generators import files, output, source_config
+from generators.check import Checked, collector_paused, compile_playbook
+from generators.errors import Problem
+from generators.hosts import engine
+from generators.render import render_site
+from generators.render.assets import (
+    PROBLEMS_URI,
+    assessment_files,
+    find_pyodide,
+    runtime_info,
+    theme_files,
+    theme_urls,
+)
+from generators.render.page import SiteFile
+from generators.render.wheel import engine_wheel
+from generators.source import source_folder, write_site_source
+from generators.source_config import HostConfig
+from generators.versions.bundle import BUNDLE_FILE, bundle_text, make_bundle
+from generators.versions.diff import diff_bundles
+
+
+@dataclass(frozen=True)
+class Options:
+    """What to compile, and for which site."""
+
+    playbook: Path
+    config_file: Path | None = None
+    """The user's mkdocs.yml; None: ./mkdocs.yml if there is one, else the built-in one."""
+    site_url: str | None = None
+    versioned: bool = False
+    """Built for `publish`: the version selector is on."""
+    previous: dict[str, Any] | None = None
+    """The bundle of the previous version: the site gets a "What changed" page."""
+    serving: bool = False
+    """Built for `playbook serve`: pages load the script that shows problems."""
 
 
 @dataclass
-class Checked:
-    """A playbook and every problem found in it."""
+class SiteSource:
+    """A complete site source, in memory."""
 
-    playbook: Playbook
-    problems: list[Problem]
-
-    @property
-    def ok(self) -> bool:
-        return not any(p.severity is Severity.ERROR for p in self.problems)
-
-    @property
-    def warnings(self) -> list[Problem]:
-        return [p for p in self.problems if p.severity is Severity.WARNING]
+    checked: Checked
+    config: HostConfig
+    files: list[SiteFile]
+    nav: list[Any]
+    config_text: str
+    warnings: list[Problem] = field(default_factory=list)
 
 
-def check(root: Path) -> Checked:
-    """Read, validate and cross-check the playbook at `root`; never raises on bad content."""
+def compile_site(options: Options, config: HostConfig | None = None) -> SiteSource:
+    """Compile the playbook into a site source (raises `UserError` on any problem)."""
+    # 1. The host config: the user's mkdocs.yml (or the built-in one).
+    config = config or source_config.read_config(source_config.find_config(options.config_file))
+    # 2. Load and check the playbook: every file, every reference, every lint rule.
+    checked = compile_playbook(options.playbook)
+    playbook = checked.playbook
+    # 3. The data bundle of this version, and what changed since the previous one.
+    bundle = make_bundle(playbook)
+    changelog = diff_bundles(options.previous, bundle) if options.previous else None
+    # 4. The scoring engine as a wheel, and where assessment pages find it and Pyodide.
+    wheel = engine_wheel()
+    pyodide_url = config.plugin.get("pyodide_url")
+    runtime = runtime_info(playbook, wheel[0], pyodide_url)
+    # 5. Every page and calendar; text from YAML is made inert as it is printed.
+    docs = hand_written(config)
+    templates, root, root_name = _templates(config, options.playbook)
     with collector_paused():
-        # 1. Load and validate: every file parsed with positions and checked against its model.
-        playbook, problems = load_playbook(root)
-        # 2. Resolve: cross-references and lint rules, only over entities that validated,
-        #    so one broken file does not produce a cascade of follow-on errors.
-        problems += resolve(playbook)
-    return Checked(playbook, sorted(set(problems)))
+        rendered = render_site(playbook, templates=templates, template_root=root,
+                               template_root_name=root_name,
+                               docs_pages=[uri for uri in docs if uri.endswith(".md")],
+                               site_url=options.site_url or config.data.get("site_url"),
+                               runtime=runtime, use_directory_urls=config.use_directory_urls,
+                               changelog=changelog)
+    # 6. Assets: the site's CSS and JavaScript, the bundle, and what assessments load.
+    pyodide_dir = (config.folder / config.plugin["pyodide_dir"]
+                   if config.plugin.get("pyodide_dir") else find_pyodide(config.folder))
+    site_files = [*rendered.files, *theme_files(),
+                  SiteFile(BUNDLE_FILE, bundle_text(bundle)),
+                  *assessment_files(playbook, wheel, use_directory_urls=config.use_directory_urls,
+                                    pyodide_dir=pyodide_dir, pyodide_url=pyodide_url),
+                  # 7. Hand-written pages last: one replaces a generated page of its path.
+                  *(SiteFile(uri, source=path) for uri, path in docs.items())]
+    # 8. The host config, with the navigation and our settings merged in.
+    css, javascript = theme_urls()
+    if options.serving:
+        javascript.append(PROBLEMS_URI)
+    config_text = source_config.merged(
+        config, source_folder(config.folder), nav=rendered.nav, css=css, javascript=javascript,
+        site_url=options.site_url, versioned=options.versioned)
+    return SiteSource(checked, config, site_files, rendered.nav, config_text, checked.warnings)
 
 
-@contextlib.contextmanager
-def collector_paused() -> Iterator[None]:
-    """Pause Python's cycle collector while many objects are made and none dropped.
-
-    Loading a playbook makes hundreds of thousands of small objects that all stay
-    alive; each full collection pass walks all of them again, which cost a third of
-    the time of loading a thousand files.
-    """
-    was_enabled = gc.isenabled()
-    gc.disable()
+def build(options: Options, site_dir: Path, *, engine_name: str = "mkdocs",
+          force: bool = False) -> float:
+    """Build the site into `site_dir` with a host; returns the seconds it took."""
+    started = time.perf_counter()
+    host = engine(engine_name)
+    config = source_config.read_config(source_config.find_config(options.config_file))
+    # 1. Refuse a site folder a build may not replace, before any work.
+    output.check_site_dir(site_dir, protected(config, options.playbook), force=force)
+    # 2. Compile the playbook into a site source, in memory.
+    site = compile_site(options, config)
+    # 3. Write it into the build area: only the files that changed.
+    folder = source_folder(config.folder)
+    write_site_source(folder, site.files, site.config_text)
+    # 4. The host builds it into a new folder beside the site folder...
     try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
+        staging = output.staging_dir(site_dir)
+    except OSError as exc:
+        raise output.write_error(site_dir, exc) from None
+    try:
+        host.build(folder, staging)
+        # 5. ...which replaces the old site only once it is complete.
+        output.mark_site(staging)
+        output.swap_in(staging, site_dir)
+    except OSError as exc:
+        output.discard(staging)
+        raise output.write_error(site_dir, exc) from None
+    except BaseException:
+        output.discard(staging)
+        raise
+    return time.perf_counter() - started
 
 
-def compile_playbook(root: Path) -> Checked:
-    """Like `check()`, but raise `ContentError` when there is any error."""
-    checked = check(root)
-    if not checked.ok:
-        raise ContentError(checked.problems)
-    return checked
+def protected(config: HostConfig, playbook: Path) -> output.Protected:
+    """The folders a build for this config may never replace."""
+    return output.Protected(playbook=playbook, project=config.folder, docs=config.docs_dir,
+                            build_area=source_folder(config.folder).parent)
+
+
+def hand_written(config: HostConfig) -> dict[str, Path]:
+    """The hand-written files of the docs folder, by docs-relative path. Each must be a
+    regular file inside the project folder: nothing from elsewhere is copied into the
+    site, and a FIFO or a device cannot make the build hang."""
+    docs = config.docs_dir
+    if docs is None or not docs.is_dir():
+        return {}
+    found = {}
+    for path in sorted(docs.rglob("*")):
+        if path.is_dir() and not path.is_symlink():
+            continue
+        why = files.why_unreadable(path, config.folder, "the project folder")
+        if why is not None:
+            raise files.refused(path, *why)
+        found[path.relative_to(docs).as_posix()] = path
+    return found
+
+
+def _templates(config: HostConfig, playbook: Path) -> tuple[Path, Path, str]:
+    """The override templates folder, and the folder its files must lie in."""
+    configured = config.plugin.get("templates_dir")
+    if configured:
+        return config.folder / str(configured), config.folder, "the project folder"
+    return playbook / "templates", playbook, "the playbook folder"

@@ -14,10 +14,9 @@ from pydantic import BaseModel
 
 from generators import lint
 from generators.errors import Problem, Severity, did_you_mean
-from generators.model import KINDS
+from generators.model import KINDS, layout
 from generators.model.common import EntityLink
 from generators.model.walk import Loc, iter_instances, iter_refs
-from generators.render import urls
 from generators.report import Reporter
 from generators.validate import Playbook
 
@@ -39,7 +38,7 @@ def resolve(playbook: Playbook) -> list[Problem]:
 
 
 def _check_reserved(report: Reporter, kind: str, entity_id: str) -> None:
-    taken = urls.reserved_ids(kind).get(entity_id)
+    taken = layout.reserved_ids(kind).get(entity_id)
     if taken is not None:
         report.error(kind, entity_id, ("id",), f"id '{entity_id}' would take the place of the "
                      f"site's own {taken}", "choose another id")

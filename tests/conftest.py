@@ -13,7 +13,7 @@ from typing import Any
 
 import pytest
 
-from generators.pipeline import check
+from generators.check import check
 
 ROOT = Path(__file__).resolve().parent.parent
 CASES = ROOT / "tests" / "cases"

@@ -6,7 +6,7 @@ from collections import Counter
 
 import pytest
 
-from generators.pipeline import Checked, check
+from generators.check import Checked, check
 from tests.conftest import DEFAULT_PLAYBOOK
 
 

@@ -13,8 +13,9 @@ from typing import Any
 import yaml
 from jinja2 import Environment
 
-from generators.errors import ContentError, UserError
+from generators.errors import ContentError, Problem, UserError, display_path
 from generators.render import (
+    assets,
     calendar,
     nav,
     pages_changes,
@@ -22,11 +23,12 @@ from generators.render import (
     pages_models,
     pages_people,
     pages_practice,
+    safety,
     urls,
 )
 from generators.render.environment import make_environment, template_problem
 from generators.render.graph import Graph
-from generators.render.page import PageSpec
+from generators.render.page import PageSpec, SiteFile
 from generators.validate import Playbook
 from generators.versions.diff import Changelog
 
@@ -36,14 +38,6 @@ PAGE_BUILDERS = (
     pages_models.maturity, pages_models.team_models, pages_models.management_models,
     pages_models.assessments, pages_practice.metrics, pages_models.enablement,
 )
-
-
-@dataclass(frozen=True)
-class SiteFile:
-    """A generated file: a docs-relative path and its content."""
-
-    uri: str
-    content: str | bytes
 
 
 @dataclass
@@ -80,22 +74,36 @@ def render_site(playbook: Playbook, *, templates: Path | None = None,
         if spec.template == "role.md.j2":
             spec.context["changes"] = pages_changes.for_role(graph, changelog,
                                                              spec.context["role"].id)
-    files = [SiteFile(spec.uri, _render(env, spec)) for spec in specs]
+    # A playbook's own templates are not ours: every page they may touch is checked.
+    overrides = templates if templates is not None and _has_files(templates) else None
+    files = [SiteFile(spec.uri, _render(env, spec, overrides, runtime, use_directory_urls))
+             for spec in specs]
     files += _calendars(graph, site_url)
     return RenderedSite(files, nav.build_nav(graph, docs_pages, changelog is not None))
+
+
+def _has_files(folder: Path) -> bool:
+    return folder.is_dir() and any(path.is_file() for path in folder.rglob("*"))
 
 
 #: libyaml's emitter when PyYAML has it: front matter is written for every page.
 _DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
 
 
-def _render(env: Environment, spec: PageSpec) -> str:
+def _render(env: Environment, spec: PageSpec, overrides: Path | None,
+            runtime: dict[str, Any] | None, use_directory_urls: bool) -> str:
     try:
         body = env.get_template(spec.template).render(page_uri=spec.uri, **spec.context)
     except UserError:  # an override file that may not be read: already says which
         raise
     except Exception as exc:  # a template is content: any failure is the template's
         raise ContentError([template_problem(exc, spec.template, spec.uri)]) from exc
+    if overrides is not None:
+        _check_markup(body, overrides, spec)
+    if spec.meta.get("assessment") and runtime:
+        # Assessment pages start Python at once, before the theme's own scripts run.
+        depth = urls.page_url(spec.uri, use_directory_urls).count("/")
+        body = assets.early_loader(runtime, "../" * depth) + "\n\n" + body
     # The theme prints the title and description into the page head and navigation
     # without escaping them, so they are escaped here: text from YAML stays text.
     meta: dict[str, Any] = {"title": html.escape(spec.title, quote=True)}
@@ -106,6 +114,17 @@ def _render(env: Environment, spec: PageSpec) -> str:
     meta.update(spec.meta)
     front = yaml.dump(meta, Dumper=_DUMPER, allow_unicode=True, sort_keys=False, width=1000)
     return f"---\n{front}---\n\n{body}"
+
+
+def _check_markup(body: str, overrides: Path, spec: PageSpec) -> None:
+    removed = safety.unsafe_markup(body)
+    if removed:
+        template = overrides / spec.template
+        where = display_path(template if template.is_file() else overrides)
+        raise ContentError([Problem(
+            where, 1, 1, "", "template writes markup the site does not allow: "
+            + ", ".join(removed), f"while rendering {spec.uri}; scripts, event handlers and "
+            "links other than http, https, mailto and tel are removed from every page")])
 
 
 def _calendars(g: Graph, site_url: str | None) -> list[SiteFile]:

@@ -1,7 +1,8 @@
 """The Jinja2 environment that turns linked page contexts into Markdown.
 
-Every value a template prints is escaped for HTML (`<`, `>`, `&`), so text from
-YAML can carry Markdown but never live markup. Escaped text and macro output are
+Every value a template prints is made inert (`safety.inert`: `<`, `>`, `&` and
+`{` escaped, links to unsafe addresses unlinked), so text from YAML can carry
+Markdown but never live markup, whatever host renders the page. Escaped text and macro output are
 `Markup`, so text passed through a macro is escaped once, and markup a template
 writes itself stays markup. Templates can be overridden one by one from a
 playbook's own `templates/` folder.
@@ -40,6 +41,7 @@ from markupsafe import Markup
 from generators import files
 from generators.errors import Problem, display_path
 from generators.render import urls
+from generators.render.safety import inert
 
 MAX_TEMPLATE_BYTES = 1024 * 1024
 #: The longest text or list a template may make by repetition (`'x' * n`).
@@ -103,10 +105,10 @@ def make_environment(override_dir: Path | None = None, *, root: Path | None = No
 
 
 def _escape(value: Any) -> Any:
-    """Escape only `<`, `>` and `&` (quotes stay as they are: this is Markdown text)."""
+    """Text made inert for Markdown (see `safety.inert`); quotes stay as they are."""
     if isinstance(value, Markup) or not isinstance(value, str):
         return value
-    return Markup(value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;"))
+    return Markup(inert(value))
 
 
 @pass_context

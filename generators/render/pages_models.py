@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from generators.render import urls
+from generators.render import assets, urls
 from generators.render.graph import Graph
 from generators.render.page import PageSpec
 
@@ -110,7 +110,7 @@ def assessments(g: Graph) -> list[PageSpec]:
                                   "model": g.link("maturity-model", model.id) if model else None,
                                   "stage_names": {s.id: s.name for s in model.stages}
                                   if model else {},
-                                  "spec_uri": f"assets/assessments/{aid}.json",
+                                  "spec_uri": assets.spec_uri(aid),
                                   "roles": [g.link("role", r) for r in g.of("role")]
                                   if assessment.type == "skills-gap" else [],
                                   "backlinks": g.backlinks("assessment", aid)},

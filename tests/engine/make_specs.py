@@ -11,8 +11,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from generators.pipeline import compile_playbook
-from generators.specs import build_specs
+from generators.check import compile_playbook
+from generators.render.specs import build_specs
 
 HERE = Path(__file__).resolve().parent
 PLAYBOOK = HERE.parent.parent / "playbook"

@@ -20,7 +20,7 @@ ASSESS = ("assess", "team-maturity", "--playbook", str(DEFAULT_PLAYBOOK))
 
 
 def _bundle(work: Path) -> dict[str, Any]:
-    from generators.pipeline import compile_playbook
+    from generators.check import compile_playbook
     from generators.versions.bundle import make_bundle
 
     return make_bundle(compile_playbook(work / "playbook").playbook)
@@ -137,9 +137,8 @@ PAGES_BRANCH = [
          pages_branch({"versions.json": '[{"version": "2026-Q2", "aliases": "latest"}]'})),
     Case("published-bundle-damaged", ("diff", "2026-Q2", "playbook"), damaged_bundle),
     Case("publish-over-a-damaged-bundle", PUBLISH, damaged_bundle),
-    Case("publish-site-dir-not-a-site", PUBLISH,
-         both(files_({"mkdocs.yml": MKDOCS_YML + "site_dir: mine\n", "docs/about.md": "# A\n",
-                      "mine/notes.txt": "mine\n"}), git_repo)),
+    Case("publish-build-area-holds-foreign-files", PUBLISH,
+         both(files_({".playbook/site-source/notes.txt": "mine\n"}), git_repo)),
     Case("publish-uncommitted-change", PUBLISH,
          uncommitted(_append("playbook/roles/sdr.yml", "notes: [draft]\n"))),
     Case("publish-untracked-file", PUBLISH,
@@ -152,8 +151,9 @@ PAGES_BRANCH = [
 
 MACHINE = [
     Case("full-disk-build", ("build", "--site-dir", "disk/site"), disk="full", seconds=15,
-         memory_mb=400),
-    Case("read-only-build", ("build", "--site-dir", "disk/site"), disk="read-only"),
+         memory_mb=400, changes=(".playbook",)),
+    Case("read-only-build", ("build", "--site-dir", "disk/site"), disk="read-only",
+         changes=(".playbook",)),
     Case("full-disk-new", ("new", "role", "abc", "--playbook", "disk/playbook"), disk="full"),
     Case("read-only-new", ("new", "role", "abc", "--playbook", "disk/playbook"),
          disk="read-only"),

@@ -65,8 +65,8 @@ class Case:
     args: tuple[str, ...]
     setup: Callable[[Path], None] = no_setup
     exit: int = 1
-    changes: str | None = None
-    """The only path under the work folder the command may change (e.g. "site")."""
+    changes: tuple[str, ...] = ()
+    """The only paths under the work folder the command may change (e.g. "site")."""
     disk: str | None = None
     """"full" or "read-only": run with such a file system mounted at disk/."""
     seconds: float = 5.0
@@ -125,16 +125,16 @@ def run(case: Case, work: Path) -> Ran:
     return Ran(done.returncode, done.stdout, done.stderr, seconds, peak)
 
 
-def snapshot(folder: Path, allowed: str | None = None) -> dict[str, tuple[str, str]]:
+def snapshot(folder: Path, allowed: tuple[str, ...] = ()) -> dict[str, tuple[str, str]]:
     """Every entry under `folder` (links not followed): its type and content hash,
-    leaving out `allowed` and what is inside it."""
+    leaving out the `allowed` paths and what is inside them."""
     found: dict[str, tuple[str, str]] = {}
-    skip = (folder / allowed) if allowed else None
+    skip = [folder / path for path in allowed]
     for dirpath, dirnames, filenames in os.walk(folder):
         here = Path(dirpath)
         for name in [*dirnames, *filenames]:
             path = here / name
-            if skip is not None and (path == skip or skip in path.parents):
+            if any(path == s or s in path.parents for s in skip):
                 continue
             found[path.relative_to(folder).as_posix()] = _entry(path)
     return found

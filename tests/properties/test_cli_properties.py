@@ -97,7 +97,7 @@ def test_diff_reports_any_bundle(given_input: tuple[str, Any]) -> None:
 
 
 def _minimal_bundle() -> dict[str, Any]:
-    from generators.pipeline import compile_playbook
+    from generators.check import compile_playbook
     from generators.versions.bundle import make_bundle
 
     return make_bundle(compile_playbook(CASES / "minimal").playbook)

@@ -12,7 +12,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from assessments import score
-from generators.pipeline import check
+from generators.check import check
 from tests.conftest import CASES
 from tests.engine.fixtures import spec
 

@@ -7,6 +7,7 @@ with the number of entities, whichever page a reader opens.
 
 from __future__ import annotations
 
+import shutil
 import statistics
 from pathlib import Path
 from typing import Any
@@ -14,11 +15,11 @@ from typing import Any
 import pytest
 
 from benchmarks.make_playbook import make_playbook
-from generators.pipeline import compile_playbook
+from generators.check import compile_playbook
+from generators.pipeline import Options, build
 from generators.render import nav as navigation
 from generators.render import render_site
 from generators.render.graph import Graph
-from generators.site import build_site
 from tests.conftest import DEFAULT_PLAYBOOK, ROOT
 
 COPIES = 4  # 559 entities: every list of the default playbook is four times as long
@@ -132,7 +133,8 @@ def _page_sizes(site: Path) -> dict[str, float]:
 
 def test_pages_are_as_large_as_in_the_default_site(large: Path, built_site: Path,
                                                    tmp_path: Path) -> None:
-    build_site(large, tmp_path / "site", ROOT / "mkdocs.yml")
+    shutil.copy(ROOT / "mkdocs.yml", tmp_path / "mkdocs.yml")
+    build(Options(large, tmp_path / "mkdocs.yml"), tmp_path / "site")
     grown, default = _page_sizes(tmp_path / "site"), _page_sizes(built_site)
     for folder, size in default.items():
         assert grown[folder] <= size * 1.25, (folder, size, grown[folder])
@@ -142,14 +144,16 @@ def test_pages_are_as_large_as_in_the_default_site(large: Path, built_site: Path
 
 
 def test_a_build_reads_the_playbook_once(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    # `build_site` checks the playbook before MkDocs starts (to print plain errors) and
-    # hands the result to the plugin, which would otherwise read every file again.
+    # The pipeline compiles once and the host builds the written site source: nothing
+    # reads the playbook a second time.
     from generators import pipeline
 
     calls: list[Path] = []
-    real = pipeline.check
-    monkeypatch.setattr(pipeline, "check", lambda root: calls.append(root) or real(root))
-    build_site(DEFAULT_PLAYBOOK, tmp_path / "site", ROOT / "mkdocs.yml")
+    real = pipeline.compile_playbook
+    monkeypatch.setattr(pipeline, "compile_playbook",
+                        lambda root: calls.append(root) or real(root))
+    shutil.copy(ROOT / "mkdocs.yml", tmp_path / "mkdocs.yml")
+    build(Options(DEFAULT_PLAYBOOK, tmp_path / "mkdocs.yml"), tmp_path / "site")
     assert calls == [DEFAULT_PLAYBOOK]
     assert (tmp_path / "site/roles/sdr-absm/index.html").is_file()
 

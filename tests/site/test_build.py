@@ -10,8 +10,8 @@ from urllib.parse import unquote, urldefrag, urlsplit
 
 import pytest
 
+from generators.check import check
 from generators.model import ENTITY_KINDS
-from generators.pipeline import check
 from generators.render.graph import Graph
 from tests.conftest import DEFAULT_PLAYBOOK
 

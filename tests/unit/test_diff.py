@@ -7,7 +7,7 @@ from typing import Any
 
 import pytest
 
-from generators.pipeline import compile_playbook
+from generators.check import compile_playbook
 from generators.versions import labels
 from generators.versions.bundle import make_bundle
 from generators.versions.diff import diff_bundles

@@ -8,9 +8,9 @@ from typing import Any, Union
 
 from pydantic import BaseModel
 
+from generators.check import compile_playbook
 from generators.model.common import EntityLink, RefTo
 from generators.model.walk import iter_instances, iter_refs
-from generators.pipeline import compile_playbook
 from tests.conftest import DEFAULT_PLAYBOOK
 
 

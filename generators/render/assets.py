@@ -1,45 +1,58 @@
-"""Files an assessment needs in the site: specs, the engine wheel, Pyodide, runtime.json.
+"""The site's own files besides pages, and where each lives: the theme's CSS and
+JavaScript, and what an assessment needs (specs, the engine wheel, Pyodide,
+runtime.json). Every asset path is defined here, once.
 
 Pyodide is self-hosted: its files are copied from the pinned npm package at build
-time, so the site loads nothing from another host. A config option can point at
+time, so the site loads nothing from another host. An option can point at
 another Pyodide URL instead.
 """
 
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+from importlib import resources
 from pathlib import Path
 from typing import Any
 
 from generators.errors import UserError
-from generators.specs import build_specs
+from generators.render.page import SiteFile
+from generators.render.specs import build_specs
 from generators.validate import Playbook
 
+#: The site's scripts and styles: (package, file in it), served from `ASSET_DIR`.
+THEME_FILES = (("generators", "assets/playbook.css"), ("generators", "assets/playbook.js"),
+               ("assessments", "web/assessment.css"), ("assessments", "web/assessment.js"))
+ASSET_DIR = "assets/playbook/"
+#: Written only while `playbook serve` runs: lists the playbook's problems on every page.
+PROBLEMS_URI = ASSET_DIR + "problems.js"
 PYODIDE_FILES = ("pyodide.js", "pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm",
                  "python_stdlib.zip", "pyodide-lock.json", "package.json")
 PYODIDE_URI = "assets/pyodide/"
 ENGINE_URI = "assets/engine/"
 SPECS_URI = "assets/assessments/"
 RUNTIME_URI = "assets/playbook/runtime.json"
-PACKAGE_ROOT = Path(__file__).resolve().parent.parent
+PACKAGE_ROOT = Path(__file__).resolve().parents[2]
 
 
 class MissingPyodide(UserError):
     """The playbook has assessments but no Pyodide to run them with."""
 
 
-@dataclass(frozen=True)
-class StaticFile:
-    """A file for the site: generated content, or a file copied from `source`."""
-
-    uri: str
-    content: bytes | None = None
-    source: Path | None = None
-
-
 def spec_uri(assessment_id: str) -> str:
     return f"{SPECS_URI}{assessment_id}.json"
+
+
+def theme_files() -> list[SiteFile]:
+    """The site's CSS and JavaScript."""
+    return [SiteFile(ASSET_DIR + path.rsplit("/", 1)[-1],
+                       resources.files(package).joinpath(path).read_bytes())
+            for package, path in THEME_FILES]
+
+
+def theme_urls() -> tuple[list[str], list[str]]:
+    """The docs-relative URLs of the site's CSS files and of its JavaScript files."""
+    names = [ASSET_DIR + path.rsplit("/", 1)[-1] for _package, path in THEME_FILES]
+    return ([n for n in names if n.endswith(".css")], [n for n in names if n.endswith(".js")])
 
 
 def find_pyodide(*bases: Path) -> Path | None:
@@ -62,25 +75,25 @@ def runtime_info(playbook: Playbook, wheel_name: str,
 
 def assessment_files(playbook: Playbook, wheel: tuple[str, bytes], *,
                      use_directory_urls: bool = True, pyodide_dir: Path | None = None,
-                     pyodide_url: str | None = None) -> list[StaticFile]:
+                     pyodide_url: str | None = None) -> list[SiteFile]:
     """Everything the assessment pages load, or nothing when there are no assessments.
 
-    `wheel` is the engine's `(file name, bytes)` from `generators.wheel.engine_wheel()`.
+    `wheel` is the engine's `(file name, bytes)` from `generators.render.wheel.engine_wheel()`.
     """
     if not playbook.of("assessment"):
         return []
-    files = [StaticFile(spec_uri(aid), json.dumps(spec, ensure_ascii=False).encode())
+    files = [SiteFile(spec_uri(aid), json.dumps(spec, ensure_ascii=False).encode())
              for aid, spec in build_specs(playbook, use_directory_urls).items()]
     wheel_name, wheel_bytes = wheel
-    files.append(StaticFile(ENGINE_URI + wheel_name, wheel_bytes))
+    files.append(SiteFile(ENGINE_URI + wheel_name, wheel_bytes))
     if pyodide_url is None:
         if pyodide_dir is None:
             raise MissingPyodide("the assessments need Pyodide: run 'npm ci' to install the "
                                  "pinned pyodide package, or set the plugin's pyodide_url")
-        files += [StaticFile(PYODIDE_URI + name, source=pyodide_dir / name)
+        files += [SiteFile(PYODIDE_URI + name, source=pyodide_dir / name)
                   for name in PYODIDE_FILES if (pyodide_dir / name).is_file()]
     runtime = runtime_info(playbook, wheel_name, pyodide_url)
-    files.append(StaticFile(RUNTIME_URI, json.dumps(runtime, indent=2).encode()))
+    files.append(SiteFile(RUNTIME_URI, json.dumps(runtime, indent=2).encode()))
     return files
 
 

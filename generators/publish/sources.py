@@ -8,8 +8,8 @@ import shutil
 from pathlib import Path
 from typing import Any
 
-from generators.pipeline import compile_playbook
-from generators.versions import git
+from generators.check import compile_playbook
+from generators.publish import git
 from generators.versions.bundle import BundleError, check_bundle, make_bundle, read_bundle
 
 PAGES_BRANCH = "gh-pages"

@@ -17,18 +17,18 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from generators import files, output
+from generators import files, source_config
 from generators.errors import UserError
-from generators.pipeline import compile_playbook
-from generators.site import find_config, load, project_folder, site_config
-from generators.versions import git, labels
+from generators.pipeline import Options, compile_site
+from generators.publish import git
+from generators.publish.sources import PAGES_BRANCH
+from generators.source import CONFIG_FILE, source_folder, write_site_source
+from generators.versions import labels
 from generators.versions.bundle import BUNDLE_FILE, check_bundle
-from generators.versions.sources import PAGES_BRANCH
 
 
 class PublishError(UserError):
@@ -76,56 +76,57 @@ def publish(playbook_dir: Path, version: str, *, alias: str | None = None,
     except labels.LabelError as exc:
         raise PublishError(str(exc)) from None
     repo = git.repo_root(Path.cwd())
-    with site_config(config_file, playbook_dir) as config_path:
-        config = load(config_path, own_site_dir=True)
-        project = project_folder(find_config(config_file))
-        sources = [playbook_dir, Path(config.docs_dir), config_path, *_templates(config)]
-        if not allow_dirty:
-            _check_committed([path for path in sources if files.inside(path, repo)], repo)
-        # mike builds into the config's site folder, which MkDocs empties first.
-        output.check_site_dir(Path(config.site_dir), output.Protected(
-            playbook_dir, project, Path(config.docs_dir)))
-    checked = compile_playbook(playbook_dir)  # bad content stops here, before any build
-    manifest = checked.playbook.manifest
+    config = source_config.read_config(source_config.find_config(config_file))
+    # 1. Only what the history holds is published.
+    if not allow_dirty:
+        sources = [playbook_dir, *([config.docs_dir] if config.docs_dir else []),
+                   *([config.path] if config.path else []), *_templates(config)]
+        _check_committed([path for path in sources if files.inside(path, repo)], repo)
+    # 2. The label is new (or forced), and the one the manifest gives.
+    existing = published_versions(repo, branch)
+    known = [str(v["version"]) for v in existing]
+    previous = labels.previous(known, version)
+    previous_bundle = _published_bundle(repo, branch, previous)
+    site = compile_site(Options(playbook_dir, config_file, site_url=site_url, versioned=True,
+                                previous=previous_bundle), config)
+    manifest = site.checked.playbook.manifest
     if manifest is not None and manifest.version != version:
         raise PublishError(f"playbook.yml says version {manifest.version}, not {version}: "
                            "update its 'version' field, or publish that label")
-    existing = published_versions(repo, branch)
-    known = [str(v["version"]) for v in existing]
     if version in known and not force:
         raise PublishError(f"version {version} is already published on {branch}; publishing "
                            "it again would replace it. Use --force to replace it")
-    previous = labels.previous(known, version)
-    with tempfile.TemporaryDirectory(prefix="playbook-publish-") as tmp:
-        env = {"PLAYBOOK_VERSIONED": "1"}
-        if previous is not None:
-            where = f"{branch}:{previous}/{BUNDLE_FILE}"
-            bundle_data = git.read_file(branch, f"{previous}/{BUNDLE_FILE}", repo)
-            if bundle_data is not None:
-                check_bundle(files.parse_json(bundle_data, where), where)
-                (Path(tmp) / "previous.json").write_bytes(bundle_data)
-                env["PLAYBOOK_PREVIOUS_BUNDLE"] = str(Path(tmp) / "previous.json")
-        if site_url:
-            env["PLAYBOOK_SITE_URL"] = site_url
-        with site_config(config_file, playbook_dir) as config_path:
-            config_name = str(config_path.resolve())
-            aliases = [alias] if alias else []
-            _mike(["deploy", "--config-file", config_name, "--branch", branch,
-                   "--title", title or version, "--ignore-remote-status",
-                   *(["--update-aliases"] if alias else []), version, *aliases], env, repo)
-            default = alias or (version if not existing else None)
-            if default:
-                _mike(["set-default", "--config-file", config_name, "--branch", branch,
-                       "--ignore-remote-status", default], env, repo)
-    return Published(version, previous, [alias] if alias else [],
-                     published_versions(repo, branch))
+    # 3. The site source, which mike builds (in the site source's own site folder) and
+    #    commits only once the build succeeded.
+    folder = source_folder(config.folder)
+    write_site_source(folder, site.files, site.config_text)
+    config_name = str((folder / CONFIG_FILE).resolve())
+    aliases = [alias] if alias else []
+    _mike(["deploy", "--config-file", config_name, "--branch", branch,
+           "--title", title or version, "--ignore-remote-status",
+           *(["--update-aliases"] if alias else []), version, *aliases], repo)
+    default = alias or (version if not existing else None)
+    if default:
+        _mike(["set-default", "--config-file", config_name, "--branch", branch,
+               "--ignore-remote-status", default], repo)
+    return Published(version, previous, aliases, published_versions(repo, branch))
 
 
-def _templates(config: Any) -> list[Path]:
-    """The templates folder the playbook plugin is told to use, if any."""
-    plugin = config.plugins.get("playbook")
-    folder = getattr(plugin, "config", {}).get("templates_dir") if plugin else None
-    return [Path(config.config_file_path).parent / folder] if folder else []
+def _published_bundle(repo: Path, branch: str, version: str | None) -> dict[str, Any] | None:
+    """The bundle of a published version, checked, or None when there is none."""
+    if version is None:
+        return None
+    where = f"{branch}:{version}/{BUNDLE_FILE}"
+    data = git.read_file(branch, f"{version}/{BUNDLE_FILE}", repo)
+    if data is None:
+        return None
+    return check_bundle(files.parse_json(data, where), where)
+
+
+def _templates(config: source_config.HostConfig) -> list[Path]:
+    """The templates folder the config names, if any (the playbook's own is in it)."""
+    folder = config.plugin.get("templates_dir")
+    return [config.folder / str(folder)] if folder else []
 
 
 def _check_committed(sources: list[Path], repo: Path) -> None:
@@ -139,10 +140,11 @@ def _check_committed(sources: list[Path], repo: Path) -> None:
                            "them anyway with --allow-dirty")
 
 
-def _mike(args: list[str], extra_env: dict[str, str], repo: Path) -> None:
+def _mike(args: list[str], repo: Path) -> None:
+    """Run mike: the one place the compiler sets another process's environment."""
     mike = Path(sys.executable).parent / "mike"
     command = [str(mike), *args] if mike.exists() else [sys.executable, "-m", "mike", *args]
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **extra_env}
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     # mike runs `mkdocs` by name: find the one installed beside this Python first.
     env["PATH"] = os.pathsep.join([str(Path(sys.executable).parent), env.get("PATH", "")])
     done = subprocess.run(command, cwd=repo, env=env, capture_output=True, text=True,

@@ -1,0 +1,89 @@
+"""Where the site puts each page: one folder per kind, the site's own pages, and the
+ids an entity may not take because a page of the site's own has that name.
+
+Declared with the model because both the checker (reserved ids) and the renderer
+(pages and links) need it.
+"""
+
+from __future__ import annotations
+
+import posixpath
+
+#: Folder of each kind's pages, relative to the docs root.
+FOLDERS = {
+    "role": "roles",
+    "competency": "competencies",
+    "scale": "competencies/scales",
+    "career-path": "careers",
+    "hiring-process": "hiring",
+    "exercise": "hiring/exercises",
+    "interview-loop": "hiring/interviews",
+    "scorecard": "hiring/scorecards",
+    "question-set": "hiring/questions",
+    "onboarding-path": "onboarding",
+    "routine": "onboarding/routines",
+    "cadence": "meetings",
+    "maturity-model": "maturity",
+    "team-model": "team-models",
+    "management-model": "management-models",
+    "metric": "metrics",
+    "assessment": "assessments",
+}
+
+HOME = "index.md"
+ROLES = "roles/index.md"
+COMPETENCY_FRAMEWORK = "competencies/index.md"
+COMPETENCY_MATRIX = "competencies/by-role.md"
+CAREERS = "careers/index.md"
+HIRING = "hiring/index.md"
+ONBOARDING = "onboarding/index.md"
+MEETINGS = "meetings/index.md"
+ALL_MEETINGS_ICS = "meetings/all-meetings.ics"
+MATURITY = "maturity/index.md"
+TEAM_MODELS = "team-models/index.md"
+MANAGEMENT_MODELS = "management-models/index.md"
+METRICS = "metrics/index.md"
+ASSESSMENTS = "assessments/index.md"
+ENABLEMENT = "enablement.md"
+TAGS = "tags.md"
+CHANGES = "changes.md"
+KITS = "hiring/kits"
+
+#: Pages and files the site makes itself, besides one page (and calendar) per entity.
+FIXED = (HOME, ROLES, COMPETENCY_FRAMEWORK, COMPETENCY_MATRIX, CAREERS, HIRING, ONBOARDING,
+         MEETINGS, ALL_MEETINGS_ICS, MATURITY, TEAM_MODELS, MANAGEMENT_MODELS, METRICS,
+         ASSESSMENTS, ENABLEMENT, TAGS, CHANGES)
+
+
+def reserved_ids(kind: str) -> dict[str, str]:
+    """Ids an entity of `kind` may not take, each with the page, file or folder of the
+    site's own that its page (or calendar) would take the place of."""
+    folders = {"hiring-profile": [], "role": [FOLDERS["role"], KITS]}.get(
+        kind, [FOLDERS[kind]] if kind in FOLDERS else [])
+    taken = [*FIXED, *(f"{folder}/" for folder in (*FOLDERS.values(), KITS))]
+    reserved: dict[str, str] = {}
+    for folder in folders:
+        reserved.setdefault("index", f"{folder}/index.md")  # a folder's own page
+        for path in taken:
+            if path.startswith(folder + "/") and path != folder + "/":
+                rest = path[len(folder) + 1:]
+                name = rest.split("/")[0] if "/" in rest else posixpath.splitext(rest)[0]
+                reserved.setdefault(name, path)
+    return reserved
+
+
+def kit_uri(role_id: str) -> str:
+    """The hiring kit of a role."""
+    return f"{KITS}/{role_id}.md"
+
+
+def entity_uri(kind: str, entity_id: str, hiring_profile_role: str | None = None) -> str:
+    """The page of an entity. A hiring profile's page is its role's hiring kit."""
+    if kind == "hiring-profile":
+        return kit_uri(hiring_profile_role or entity_id)
+    return f"{FOLDERS[kind]}/{entity_id}.md"
+
+
+def calendar_uri(cadence_id: str) -> str:
+    """The .ics file of one meeting."""
+    return f"meetings/{cadence_id}.ics"

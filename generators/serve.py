@@ -1,0 +1,135 @@
+"""`playbook serve`: preview the site while editing.
+
+The pipeline writes the site source; the host serves it with live reload. A
+watcher looks at the playbook, its templates, the docs and the config; on a
+change it compiles again and writes only the files that changed, so the host
+rebuilds only those pages (MkDocs in its dirty mode; a change of the navigation
+rewrites the config, and the host then rebuilds everything).
+
+When the playbook has errors, the last good pages stay and every page shows the
+problems, one `file:line:col: message` each, until they are fixed; the page then
+reloads by itself.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+import threading
+from dataclasses import replace
+from importlib import resources
+from pathlib import Path
+
+from generators import source_config
+from generators.errors import UserError
+from generators.files import write_file
+from generators.hosts import engine, require
+from generators.pipeline import Options, compile_site
+from generators.render.assets import PROBLEMS_URI, theme_files, theme_urls
+from generators.render.page import SiteFile
+from generators.source import CONFIG_FILE, DOCS, source_folder, write_site_source
+
+POLL_SECONDS = 0.2
+
+
+def serve(options: Options, *, engine_name: str = "mkdocs",
+          dev_addr: str = "127.0.0.1:8000") -> None:
+    """Serve the playbook's site until interrupted, rebuilding on every change."""
+    host = engine(engine_name)
+    require(engine_name, "serve")
+    config = source_config.read_config(source_config.find_config(options.config_file))
+    folder = source_folder(config.folder)
+    refresh = Refresher(options, folder)
+    refresh()
+    stop = threading.Event()
+    watcher = threading.Thread(target=watch, args=(refresh.watched(), refresh, stop),
+                               daemon=True)
+    watcher.start()
+    try:
+        host.serve(folder, dev_addr)
+    finally:
+        stop.set()
+
+
+class Refresher:
+    """Compiles and writes the site source; on errors, shows them on every page."""
+
+    def __init__(self, options: Options, folder: Path) -> None:
+        self.options, self.folder = options, folder
+
+    def watched(self) -> list[Path]:
+        config = source_config.read_config(source_config.find_config(self.options.config_file))
+        return [path for path in (self.options.playbook, config.docs_dir, config.path,
+                                  *_templates(config)) if path is not None]
+
+    def __call__(self) -> None:
+        try:
+            config = source_config.read_config(
+                source_config.find_config(self.options.config_file))
+            site = compile_site(replace(self.options, serving=True), config)
+            site_files = [*site.files, SiteFile(PROBLEMS_URI, problems_script([]))]
+            written = write_site_source(self.folder, site_files, site.config_text)
+            if written.changed or written.removed:
+                print(f"playbook: {len(written.changed)} files changed, "
+                      f"{len(written.removed)} removed", file=sys.stderr)
+        except UserError as exc:
+            lines = exc.lines()
+            for line in lines:
+                print(line, file=sys.stderr)
+            self._show_problems(lines)
+
+    def _show_problems(self, lines: list[str]) -> None:
+        script = problems_script(lines).encode("utf-8")
+        if (self.folder / CONFIG_FILE).is_file():
+            write_file(self.folder / DOCS / PROBLEMS_URI, script)
+            return
+        # Nothing was ever built: a site of one page that lists the problems.
+        config = source_config.read_config(source_config.find_config(self.options.config_file))
+        css, javascript = theme_urls()
+        text = source_config.merged(config, self.folder, nav=[], css=css,
+                                    javascript=[*javascript, PROBLEMS_URI])
+        page = SiteFile("index.md", "# The playbook has problems\n\nThey are listed below; "
+                                    "this page reloads by itself once they are fixed.\n")
+        write_site_source(self.folder, [page, *theme_files(), SiteFile(PROBLEMS_URI, script)],
+                          text)
+
+
+def problems_script(lines: list[str]) -> str:
+    """The overlay script, with the problems it lists."""
+    code = resources.files("generators").joinpath("assets/problems.js").read_text("utf-8")
+    return f"window.__PLAYBOOK_PROBLEMS__ = {json.dumps(lines)};\n{code}"
+
+
+def _templates(config: source_config.HostConfig) -> list[Path]:
+    folder = config.plugin.get("templates_dir")
+    return [config.folder / str(folder)] if folder else []
+
+
+def watch(paths: list[Path], on_change: object, stop: threading.Event) -> None:
+    """Call `on_change` whenever a file under `paths` is added, removed or modified."""
+    last = stamps(paths)
+    while not stop.wait(POLL_SECONDS):
+        now = stamps(paths)
+        if now != last:
+            last = now
+            on_change()  # type: ignore[operator]
+
+
+def stamps(paths: list[Path]) -> dict[str, tuple[int, int]]:
+    """Modification time and size of every file under `paths`."""
+    found: dict[str, tuple[int, int]] = {}
+    for root in paths:
+        if root.is_file():
+            info = root.stat()
+            found[str(root)] = (info.st_mtime_ns, info.st_size)
+            continue
+        for dirpath, _dirnames, filenames in os.walk(root):
+            for name in filenames:
+                path = os.path.join(dirpath, name)
+                try:
+                    info = os.stat(path)
+                except OSError:
+                    continue
+                found[path] = (info.st_mtime_ns, info.st_size)
+    return found

@@ -1,0 +1,121 @@
+"""Write the site source: the folder a host builds.
+
+    <project>/.playbook/site-source/
+        mkdocs.yml         the host config (see `source_config`)
+        docs/              every page, calendar and asset, and each hand-written page
+        .playbook-source   marks the folder as ours
+
+Writing is incremental: a file whose content did not change is not rewritten, so
+its timestamp stays and a host's dirty rebuild skips it; a file no longer
+produced is removed. Only this folder is ever written or cleaned, and only once
+it is known to be ours (empty, new, or marked).
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from generators.errors import UserError, display_path
+from generators.files import write_file
+from generators.render.page import SiteFile
+
+BUILD_AREA = ".playbook"
+SOURCE_FOLDER = "site-source"
+MARKER = ".playbook-source"
+CONFIG_FILE = "mkdocs.yml"
+DOCS = "docs"
+
+
+class SourceRefused(UserError):
+    """The site source folder holds something that is not ours."""
+
+
+@dataclass
+class Written:
+    """What one write changed, by docs-relative path (`mkdocs.yml` for the config)."""
+
+    changed: list[str] = field(default_factory=list)
+    removed: list[str] = field(default_factory=list)
+
+
+def source_folder(project: Path) -> Path:
+    """Where the site source of the project at `project` is written."""
+    return project / BUILD_AREA / SOURCE_FOLDER
+
+
+def write_site_source(folder: Path, site_files: list[SiteFile], config_text: str) -> Written:
+    """Write the site source into `folder`: changed files only, stale ones removed."""
+    _claim(folder)
+    written = Written()
+    docs = folder / DOCS
+    wanted: dict[str, SiteFile] = {}
+    for item in site_files:
+        wanted[item.uri] = item  # a later file of the same path (a docs page) wins
+    for uri, item in wanted.items():
+        if _write(docs / uri, item):
+            written.changed.append(uri)
+    if _write(folder / CONFIG_FILE, SiteFile(CONFIG_FILE, config_text)):
+        written.changed.append(CONFIG_FILE)
+    written.removed = _remove_stale(docs, set(wanted))
+    return written
+
+
+def _claim(folder: Path) -> None:
+    """Make sure `folder` is ours to write and clean."""
+    marker = folder / MARKER
+    if folder.is_dir() and not marker.is_file() and any(folder.iterdir()):
+        raise SourceRefused(f"{display_path(folder)} holds files the compiler did not write; "
+                            "move them away (this folder is rewritten on every build)")
+    if os.path.lexists(folder) and (folder.is_symlink() or not folder.is_dir()):
+        raise SourceRefused(f"{display_path(folder)} is not a folder; move it away (the "
+                            "compiler writes its site source there)")
+    (folder / DOCS).mkdir(parents=True, exist_ok=True)
+    if not marker.is_file():
+        marker.write_text("The site source written by the playbook compiler; rewritten on "
+                          "every build.\n", encoding="utf-8")
+
+
+def _write(target: Path, item: SiteFile) -> bool:
+    """Write one file unless it already holds the same content; whether it changed."""
+    if item.source is not None:
+        info = item.source.stat()
+        if target.is_file() and not target.is_symlink():
+            existing = target.stat()
+            if existing.st_size == info.st_size and existing.st_mtime_ns == info.st_mtime_ns:
+                return False
+        target.parent.mkdir(parents=True, exist_ok=True)
+        write_file(target, item.source.read_bytes())
+        os.utime(target, ns=(info.st_atime_ns, info.st_mtime_ns))
+        return True
+    data = item.data()
+    if target.is_file() and not target.is_symlink() and target.stat().st_size == len(data) \
+            and target.read_bytes() == data:
+        return False
+    target.parent.mkdir(parents=True, exist_ok=True)
+    write_file(target, data)
+    return True
+
+
+def _remove_stale(docs: Path, wanted: set[str]) -> list[str]:
+    removed = []
+    for dirpath, dirnames, filenames in os.walk(docs, topdown=False):
+        here = Path(dirpath)
+        for name in filenames:
+            uri = (here / name).relative_to(docs).as_posix()
+            if uri not in wanted:
+                (here / name).unlink()
+                removed.append(uri)
+        for name in dirnames:
+            path = here / name
+            if path.is_dir() and not path.is_symlink() and not any(path.iterdir()):
+                path.rmdir()
+    return sorted(removed)
+
+
+def clear(folder: Path) -> None:
+    """Remove a site source folder of ours (for `playbook clean`-like callers and tests)."""
+    if (folder / MARKER).is_file():
+        shutil.rmtree(folder)

@@ -1,0 +1,187 @@
+"""The host configuration of the site source: the user's mkdocs.yml, with the
+navigation and the compiler's settings merged in.
+
+Both hosts (MkDocs and Zensical) read this file. It is the user's config as they
+wrote it, with: the docs and site folders of the site source; the generated
+navigation (unless the user wrote one); the site's CSS and JavaScript; no
+`playbook` plugin (the site source is complete without it); and paths that were
+relative to the user's config made relative to the site source instead. Tags
+YAML cannot resolve without running code (`!ENV`, `!!python/name:...`) are
+carried over as written, for the host to resolve.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from generators import files
+from generators.errors import Problem, UserError, display_path
+
+MAX_CONFIG_BYTES = 1024 * 1024
+
+#: Used when a project has no mkdocs.yml, so any playbook folder builds on its own.
+DEFAULT_CONFIG = """\
+site_name: Team Playbook
+theme:
+  name: material
+  font: false
+  features: [navigation.instant, navigation.tabs, navigation.sections, navigation.indexes,
+             navigation.prune, navigation.top, search.highlight]
+plugins: [search, tags]
+markdown_extensions:
+  - toc: {permalink: true}
+  - tables
+  - attr_list
+  - md_in_html
+  - admonition
+  - pymdownx.details
+"""
+
+#: Options of the `playbook` plugin entry (kept for projects that run `mkdocs` directly).
+PLUGIN_OPTIONS = ("playbook_dir", "templates_dir", "pyodide_dir", "pyodide_url")
+
+
+class ConfigError(UserError):
+    """The host configuration cannot be read."""
+
+
+class Tagged:
+    """A YAML value with a tag we must not resolve (`!ENV`, `!!python/name:`): kept as
+    its node and written back as it was."""
+
+    def __init__(self, node: yaml.Node) -> None:
+        self.node = node
+
+
+class _Loader(yaml.SafeLoader):
+    pass
+
+
+class _Dumper(yaml.SafeDumper):
+    pass
+
+
+def _keep(loader: yaml.SafeLoader, suffix: str, node: yaml.Node) -> Tagged:
+    return Tagged(node)
+
+
+_Loader.add_multi_constructor("!", _keep)
+_Loader.add_multi_constructor("tag:yaml.org,2002:python/", _keep)
+_Dumper.add_representer(Tagged, lambda dumper, value: value.node)
+
+
+@dataclass
+class HostConfig:
+    """The user's config, read: its values, where it lives, and our plugin's options."""
+
+    data: dict[str, Any]
+    folder: Path
+    """The folder its relative paths start from (the project folder)."""
+    path: Path | None
+    """The file, or None for the built-in config."""
+    plugin: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def docs_dir(self) -> Path | None:
+        """The hand-written pages, or None (the built-in config has none)."""
+        if self.path is None:
+            return None
+        return self.folder / str(self.data.get("docs_dir", "docs"))
+
+    @property
+    def use_directory_urls(self) -> bool:
+        return bool(self.data.get("use_directory_urls", True))
+
+    @property
+    def site_dir(self) -> Path:
+        return self.folder / str(self.data.get("site_dir", "site"))
+
+
+def find_config(config_file: Path | None) -> Path | None:
+    """The config the user gave, else ./mkdocs.yml when there is one, else None (the
+    built-in config)."""
+    if config_file is None and os.path.lexists("mkdocs.yml"):
+        return Path("mkdocs.yml")
+    return config_file
+
+
+def read_config(path: Path | None) -> HostConfig:
+    """The user's mkdocs.yml (a regular file inside its own folder), or the built-in one."""
+    if path is None:
+        return HostConfig(yaml.load(DEFAULT_CONFIG, Loader=_Loader), Path("."), None)
+    data = files.read_bytes(path, path.parent, limit=MAX_CONFIG_BYTES,
+                            folder_name="the project folder")
+    try:
+        loaded = yaml.load(data.decode("utf-8"), Loader=_Loader)  # noqa: S506 - safe subclass
+    except (yaml.YAMLError, UnicodeDecodeError) as exc:
+        mark = getattr(exc, "problem_mark", None)
+        line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+        raise ConfigError(Problem(display_path(path), line, column, "",
+                                  f"invalid YAML: {getattr(exc, 'problem', None) or exc}"
+                                  ).render()) from None
+    if not isinstance(loaded, dict):
+        raise ConfigError(f"{display_path(path)}: expected a mapping of settings")
+    config = HostConfig(loaded, path.parent, path)
+    config.plugin = _plugin_options(loaded.get("plugins"))
+    return config
+
+
+def _plugin_options(plugins: Any) -> dict[str, Any]:
+    entries = plugins.items() if isinstance(plugins, dict) else [
+        next(iter(item.items())) if isinstance(item, dict) and item else (item, None)
+        for item in plugins or []]
+    for name, options in entries:
+        if name == "playbook" and isinstance(options, dict):
+            return {key: options[key] for key in PLUGIN_OPTIONS if key in options}
+    return {}
+
+
+def merged(config: HostConfig, source: Path, *, nav: list[Any], css: list[str],
+           javascript: list[str], site_url: str | None = None,
+           versioned: bool = False) -> str:
+    """The text of the site source's config, for a site source written at `source`."""
+    data = dict(config.data)
+    data.pop("INHERIT", None)
+    data.pop("watch", None)
+    data["docs_dir"] = "docs"
+    data["site_dir"] = "site"
+    if not data.get("nav"):
+        data["nav"] = nav
+    data["plugins"] = _without_playbook(data.get("plugins"))
+    data["extra_css"] = _append(data.get("extra_css"), css)
+    data["extra_javascript"] = _append(data.get("extra_javascript"), javascript)
+    if site_url:
+        data["site_url"] = site_url
+    if versioned:
+        extra = dict(data.get("extra") or {})
+        extra.setdefault("version", {"provider": "mike"})
+        data["extra"] = extra
+    theme = data.get("theme")
+    if isinstance(theme, dict) and isinstance(theme.get("custom_dir"), str):
+        data["theme"] = {**theme, "custom_dir": _moved(config, source, theme["custom_dir"])}
+    if isinstance(data.get("hooks"), list):
+        data["hooks"] = [_moved(config, source, h) if isinstance(h, str) else h
+                         for h in data["hooks"]]
+    return yaml.dump(data, Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=100)
+
+
+def _without_playbook(plugins: Any) -> Any:
+    if isinstance(plugins, dict):
+        return {name: options for name, options in plugins.items() if name != "playbook"}
+    return [item for item in plugins or []
+            if item != "playbook" and not (isinstance(item, dict) and "playbook" in item)]
+
+
+def _append(items: Any, more: list[str]) -> list[Any]:
+    result = list(items or [])
+    return result + [item for item in more if item not in [str(i) for i in result]]
+
+
+def _moved(config: HostConfig, source: Path, relative: str) -> str:
+    """A path relative to the user's config, made relative to the site source."""
+    return os.path.relpath(os.path.abspath(config.folder / relative), os.path.abspath(source))
