@@ -143,6 +143,7 @@ def _parser() -> argparse.ArgumentParser:
     publish.add_argument("--title", help="title in the version selector (default: VERSION)")
     publish.add_argument("--force", action="store_true",
                          help="replace the version if it is already published")
+    _engine_option(publish)
     publish.add_argument("--allow-dirty", action="store_true",
                          help="publish even when the playbook, templates, docs or config have "
                               "uncommitted changes")
@@ -195,9 +196,11 @@ def _config_option(parser: argparse.ArgumentParser) -> None:
 def _build(args: argparse.Namespace) -> int:
     _say(f"building the site from {args.playbook} ...", err=True)
     options = pipeline.Options(args.playbook, args.config, site_url=args.site_url)
-    seconds = pipeline.build(options, args.site_dir, engine_name=args.engine, force=args.force)
+    built = pipeline.build(options, args.site_dir, engine_name=args.engine, force=args.force)
+    for warning in built.warnings:
+        _say(f"playbook: warning: {warning}", err=True)
     pages = sum(1 for _ in args.site_dir.rglob("*.html"))
-    _say(f"built {pages} pages into {args.site_dir} in {seconds:.1f} s")
+    _say(f"built {pages} pages into {args.site_dir} in {built.seconds:.1f} s")
     return 0
 
 
@@ -230,8 +233,10 @@ def _assess(args: argparse.Namespace) -> int:
 
 
 def _publish(args: argparse.Namespace) -> int:
+    from generators.hosts import require
     from generators.publish.publish import publish
 
+    require(args.engine, "publish")
     _say(f"publishing {args.version} from {args.playbook} ...", err=True)
     done = publish(args.playbook, args.version, alias=args.alias, title=args.title,
                    force=args.force, config_file=args.config, branch=args.branch,

@@ -108,12 +108,21 @@ def compile_site(options: Options, config: HostConfig | None = None) -> SiteSour
     return SiteSource(checked, config, site_files, rendered.nav, config_text, checked.warnings)
 
 
+@dataclass
+class Built:
+    """What a build did: how long it took, and what the user should know."""
+
+    seconds: float
+    warnings: list[str]
+
+
 def build(options: Options, site_dir: Path, *, engine_name: str = "mkdocs",
-          force: bool = False) -> float:
-    """Build the site into `site_dir` with a host; returns the seconds it took."""
+          force: bool = False) -> Built:
+    """Build the site into `site_dir` with a host."""
     started = time.perf_counter()
     host = engine(engine_name)
     config = source_config.read_config(source_config.find_config(options.config_file))
+    notes = host.notes(config.plugin_names())
     # 1. Refuse a site folder a build may not replace, before any work.
     output.check_site_dir(site_dir, protected(config, options.playbook), force=force)
     # 2. Compile the playbook into a site source, in memory.
@@ -137,7 +146,7 @@ def build(options: Options, site_dir: Path, *, engine_name: str = "mkdocs",
     except BaseException:
         output.discard(staging)
         raise
-    return time.perf_counter() - started
+    return Built(time.perf_counter() - started, notes)
 
 
 def protected(config: HostConfig, playbook: Path) -> output.Protected:

@@ -101,6 +101,14 @@ class HostConfig:
     def site_dir(self) -> Path:
         return self.folder / str(self.data.get("site_dir", "site"))
 
+    def plugin_names(self) -> list[str]:
+        """The MkDocs plugins the config lists, ours left out."""
+        plugins = _without_playbook(self.data.get("plugins"))
+        if isinstance(plugins, dict):
+            return [str(name) for name in plugins]
+        return [str(next(iter(item))) if isinstance(item, dict) and item else str(item)
+                for item in plugins]
+
 
 def find_config(config_file: Path | None) -> Path | None:
     """The config the user gave, else ./mkdocs.yml when there is one, else None (the

@@ -20,6 +20,11 @@ from generators.hosts import HostError
 from generators.source import CONFIG_FILE
 
 
+def notes(plugins: list[str]) -> list[str]:
+    """Nothing to warn about: MkDocs runs every plugin of the config."""
+    return []
+
+
 def build(source: Path, out: Path, *, strict: bool = True) -> None:
     """Build the site source at `source` into the folder `out`."""
     quiet()

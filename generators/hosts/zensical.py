@@ -17,6 +17,14 @@ from generators.hosts import HostError
 from generators.source import CONFIG_FILE
 
 OUTPUT = "site"
+#: MkDocs plugins whose work Zensical does itself (checked in the browser tests).
+NATIVE = {"search", "tags"}
+
+
+def notes(plugins: list[str]) -> list[str]:
+    """Warnings for the config's MkDocs plugins that Zensical will not run."""
+    return [f"zensical runs no MkDocs plugins: '{name}' in mkdocs.yml has no effect on this "
+            "build (use --engine mkdocs to have it)" for name in plugins if name not in NATIVE]
 
 
 def command() -> list[str]:
@@ -35,7 +43,8 @@ def build(source: Path, out: Path) -> None:
     """Build the site source at `source`, then move the site into the folder `out`."""
     built = source / OUTPUT
     shutil.rmtree(built, ignore_errors=True)  # inside the site source: ours
-    done = subprocess.run([*command(), "build", "--config-file", str(source / CONFIG_FILE)],
+    done = subprocess.run([*command(), "build", "--config-file",
+                           str((source / CONFIG_FILE).resolve())],
                           cwd=source, capture_output=True, text=True, errors="replace",
                           check=False)
     if done.returncode != 0 or not (built / "index.html").is_file():
@@ -48,7 +57,8 @@ def build(source: Path, out: Path) -> None:
 
 def serve(source: Path, dev_addr: str) -> None:
     """Serve the site source at `source` with Zensical's own live-reloading server."""
-    done = subprocess.run([*command(), "serve", "--config-file", str(source / CONFIG_FILE),
+    done = subprocess.run([*command(), "serve", "--config-file",
+                           str((source / CONFIG_FILE).resolve()),
                            "--dev-addr", dev_addr], cwd=source, check=False)
     if done.returncode not in (0, -2, 130):
         raise HostError(f"zensical serve stopped (exit status {done.returncode})")

@@ -126,6 +126,10 @@ OUTPUT_FOLDERS = [
     Case("site-dir-is-the-build-area", site_to(".playbook")),
     Case("build-area-holds-foreign-files", site_to("site"),
          files_({".playbook/site-source/notes.txt": "mine\n"})),
+    Case("zensical-ignores-a-plugin", site_to("site", "--engine", "zensical"),
+         both(project, files_({"mkdocs.yml": MKDOCS_YML.replace(
+             "plugins: [playbook]", "plugins: [search, tags, playbook, offline]")})),
+         exit=0, changes=("site", ".playbook"), seconds=30, memory_mb=400),
     Case("force-never-the-playbook", site_to("playbook", "--force")),
     Case("force-never-home", site_to("home", "--force"), home),
     Case("force-replaces-a-foreign-folder", site_to("mine", "--force"), mine, exit=0,

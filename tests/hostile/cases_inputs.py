@@ -145,6 +145,7 @@ PAGES_BRANCH = [
          uncommitted(files_({"playbook/roles/new-role.yml": "id: new-role\n"}))),
     Case("publish-uncommitted-config", PUBLISH,
          uncommitted(_append("mkdocs.yml", "site_description: draft\n"))),
+    Case("publish-with-zensical", (*PUBLISH, "--engine", "zensical")),
     Case("publish-uncommitted-docs", PUBLISH,
          uncommitted(_append("docs/about.md", "More.\n"))),
 ]
