@@ -13,7 +13,7 @@ from pathlib import Path
 
 from generators.errors import ContentError, Problem, Severity
 from generators.resolve import resolve
-from generators.validate import Playbook, load_playbook
+from generators.validate import FileCache, Playbook, load_playbook
 
 
 @dataclass
@@ -32,11 +32,14 @@ class Checked:
         return [p for p in self.problems if p.severity is Severity.WARNING]
 
 
-def check(root: Path) -> Checked:
-    """Read, validate and cross-check the playbook at `root`; never raises on bad content."""
+def check(root: Path, cache: FileCache | None = None) -> Checked:
+    """Read, validate and cross-check the playbook at `root`; never raises on bad content.
+
+    With `cache`, only the files that changed since it last saw them are read again.
+    """
     with collector_paused():
         # 1. Load and validate: every file parsed with positions and checked against its model.
-        playbook, problems = load_playbook(root)
+        playbook, problems = load_playbook(root, cache)
         # 2. Resolve: cross-references and lint rules, only over entities that validated,
         #    so one broken file does not produce a cascade of follow-on errors.
         problems += resolve(playbook)
@@ -60,9 +63,9 @@ def collector_paused() -> Iterator[None]:
             gc.enable()
 
 
-def compile_playbook(root: Path) -> Checked:
+def compile_playbook(root: Path, cache: FileCache | None = None) -> Checked:
     """Like `check()`, but raise `ContentError` when there is any error."""
-    checked = check(root)
+    checked = check(root, cache)
     if not checked.ok:
         raise ContentError(checked.problems)
     return checked

@@ -29,10 +29,13 @@ from generators.render.assets import (
     theme_files,
     theme_urls,
 )
+from generators.render.cache import RenderCache
+from generators.render.graph import Graph, References
 from generators.render.page import SiteFile
 from generators.render.wheel import engine_wheel
 from generators.source import source_folder, write_site_source
 from generators.source_config import HostConfig
+from generators.validate import FileCache
 from generators.versions.bundle import BUNDLE_FILE, bundle_text, make_bundle
 from generators.versions.diff import diff_bundles
 
@@ -66,46 +69,72 @@ class SiteSource:
 
 
 def compile_site(options: Options, config: HostConfig | None = None) -> SiteSource:
-    """Compile the playbook into a site source (raises `UserError` on any problem)."""
-    # 1. The host config: the user's mkdocs.yml (or the built-in one).
-    config = config or source_config.read_config(source_config.find_config(options.config_file))
-    # 2. Load and check the playbook: every file, every reference, every lint rule.
-    checked = compile_playbook(options.playbook)
-    playbook = checked.playbook
-    # 3. The data bundle of this version, and what changed since the previous one.
-    bundle = make_bundle(playbook)
-    changelog = diff_bundles(options.previous, bundle) if options.previous else None
-    # 4. The scoring engine as a wheel, and where assessment pages find it and Pyodide.
-    wheel = engine_wheel()
-    pyodide_url = config.plugin.get("pyodide_url")
-    runtime = runtime_info(playbook, wheel[0], pyodide_url)
-    # 5. Every page and calendar; text from YAML is made inert as it is printed.
-    docs = hand_written(config)
-    templates, root, root_name = _templates(config, options.playbook)
-    with collector_paused():
-        rendered = render_site(playbook, templates=templates, template_root=root,
-                               template_root_name=root_name,
-                               docs_pages=[uri for uri in docs if uri.endswith(".md")],
-                               site_url=options.site_url or config.data.get("site_url"),
-                               runtime=runtime, use_directory_urls=config.use_directory_urls,
-                               changelog=changelog)
-    # 6. Assets: the site's CSS and JavaScript, the bundle, and what assessments load.
-    pyodide_dir = (config.folder / config.plugin["pyodide_dir"]
-                   if config.plugin.get("pyodide_dir") else find_pyodide(config.folder))
-    site_files = [*rendered.files, *theme_files(),
-                  SiteFile(BUNDLE_FILE, bundle_text(bundle)),
-                  *assessment_files(playbook, wheel, use_directory_urls=config.use_directory_urls,
-                                    pyodide_dir=pyodide_dir, pyodide_url=pyodide_url),
-                  # 7. Hand-written pages last: one replaces a generated page of its path.
-                  *(SiteFile(uri, source=path) for uri, path in docs.items())]
-    # 8. The host config, with the navigation and our settings merged in.
-    css, javascript = theme_urls()
-    if options.serving:
-        javascript.append(PROBLEMS_URI)
-    config_text = source_config.merged(
-        config, source_folder(config.folder), nav=rendered.nav, css=css, javascript=javascript,
-        site_url=options.site_url, versioned=options.versioned)
-    return SiteSource(checked, config, site_files, rendered.nav, config_text, checked.warnings)
+    """Compile the playbook into a site source, from scratch (raises `UserError` on any
+    problem)."""
+    return Compiler(options, remember=False).compile(config)
+
+
+class Compiler:
+    """Compiles one playbook into a site source, again and again if need be.
+
+    `playbook serve` keeps one: each compile then reads only the files that changed and
+    renders only the pages and calendars whose content changed. What it returns is the
+    same as a fresh compile of the same files.
+    """
+
+    def __init__(self, options: Options, *, remember: bool = True) -> None:
+        self.options = options
+        self.files = FileCache() if remember else None
+        self.pages = RenderCache() if remember else None
+        self.references: References | None = {} if remember else None
+        self.wheel = engine_wheel()
+
+    def compile(self, config: HostConfig | None = None) -> SiteSource:
+        """The site source of the playbook as its files are now."""
+        options = self.options
+        # 1. The host config: the user's mkdocs.yml (or the built-in one).
+        config = config or source_config.read_config(
+            source_config.find_config(options.config_file))
+        # 2. Load and check the playbook: every file, every reference, every lint rule.
+        checked = compile_playbook(options.playbook, self.files)
+        playbook = checked.playbook
+        # 3. The data bundle of this version, and what changed since the previous one.
+        bundle = make_bundle(playbook)
+        changelog = diff_bundles(options.previous, bundle) if options.previous else None
+        # 4. Where assessment pages find the engine (a wheel) and Pyodide.
+        pyodide_url = config.plugin.get("pyodide_url")
+        runtime = runtime_info(playbook, self.wheel[0], pyodide_url)
+        # 5. Every page and calendar; text from YAML is made inert as it is printed.
+        graph = Graph(playbook, self.references)
+        docs = hand_written(config)
+        templates, root, root_name = _templates(config, options.playbook)
+        with collector_paused():
+            rendered = render_site(playbook, templates=templates, template_root=root,
+                                   template_root_name=root_name,
+                                   docs_pages=[uri for uri in docs if uri.endswith(".md")],
+                                   site_url=options.site_url or config.data.get("site_url"),
+                                   runtime=runtime, use_directory_urls=config.use_directory_urls,
+                                   changelog=changelog, cache=self.pages, graph=graph)
+        # 6. Assets: the site's CSS and JavaScript, the bundle, and what assessments load.
+        pyodide_dir = (config.folder / config.plugin["pyodide_dir"]
+                       if config.plugin.get("pyodide_dir") else find_pyodide(config.folder))
+        site_files = [*rendered.files, *theme_files(),
+                      SiteFile(BUNDLE_FILE, bundle_text(bundle)),
+                      *assessment_files(playbook, self.wheel,
+                                        use_directory_urls=config.use_directory_urls,
+                                        pyodide_dir=pyodide_dir, pyodide_url=pyodide_url,
+                                        graph=graph),
+                      # 7. Hand-written pages last: one replaces a generated page of its path.
+                      *(SiteFile(uri, source=path) for uri, path in docs.items())]
+        # 8. The host config, with the navigation and our settings merged in.
+        css, javascript = theme_urls()
+        if options.serving:
+            javascript.append(PROBLEMS_URI)
+        config_text = source_config.merged(
+            config, source_folder(config.folder), nav=rendered.nav, css=css,
+            javascript=javascript, site_url=options.site_url, versioned=options.versioned)
+        return SiteSource(checked, config, site_files, rendered.nav, config_text,
+                          checked.warnings)
 
 
 @dataclass

@@ -14,9 +14,10 @@ reloads by itself.
 from __future__ import annotations
 
 import json
-import os
 import sys
 import threading
+import time
+from collections.abc import Callable
 from dataclasses import replace
 from importlib import resources
 from pathlib import Path
@@ -25,12 +26,12 @@ from generators import source_config
 from generators.errors import UserError
 from generators.files import write_file
 from generators.hosts import engine, require
-from generators.pipeline import Options, compile_site
+from generators.pipeline import Compiler, Options
 from generators.render.assets import PROBLEMS_URI, theme_files, theme_urls
 from generators.render.page import SiteFile
 from generators.source import CONFIG_FILE, DOCS, source_folder, write_site_source
 
-POLL_SECONDS = 0.2
+QUIET_SECONDS = 0.02
 
 
 def serve(options: Options, *, engine_name: str = "mkdocs",
@@ -57,6 +58,7 @@ class Refresher:
 
     def __init__(self, options: Options, folder: Path) -> None:
         self.options, self.folder = options, folder
+        self.compiler = Compiler(replace(options, serving=True))
 
     def watched(self) -> list[Path]:
         config = source_config.read_config(source_config.find_config(self.options.config_file))
@@ -67,7 +69,7 @@ class Refresher:
         try:
             config = source_config.read_config(
                 source_config.find_config(self.options.config_file))
-            site = compile_site(replace(self.options, serving=True), config)
+            site = self.compiler.compile(config)
             site_files = [*site.files, SiteFile(PROBLEMS_URI, problems_script([]))]
             written = write_site_source(self.folder, site_files, site.config_text)
             if written.changed or written.removed:
@@ -106,30 +108,34 @@ def _templates(config: source_config.HostConfig) -> list[Path]:
     return [config.folder / str(folder)] if folder else []
 
 
-def watch(paths: list[Path], on_change: object, stop: threading.Event) -> None:
-    """Call `on_change` whenever a file under `paths` is added, removed or modified."""
-    last = stamps(paths)
-    while not stop.wait(POLL_SECONDS):
-        now = stamps(paths)
-        if now != last:
-            last = now
-            on_change()  # type: ignore[operator]
+def watch(paths: list[Path], on_change: Callable[[], None], stop: threading.Event) -> None:
+    """Call `on_change` once a burst of changes to files under `paths` has ended
+    (`QUIET_SECONDS` without another), until `stop` is set."""
+    import watchdog.events
+    import watchdog.observers
 
+    changed = threading.Event()
 
-def stamps(paths: list[Path]) -> dict[str, tuple[int, int]]:
-    """Modification time and size of every file under `paths`."""
-    found: dict[str, tuple[int, int]] = {}
-    for root in paths:
-        if root.is_file():
-            info = root.stat()
-            found[str(root)] = (info.st_mtime_ns, info.st_size)
-            continue
-        for dirpath, _dirnames, filenames in os.walk(root):
-            for name in filenames:
-                path = os.path.join(dirpath, name)
-                try:
-                    info = os.stat(path)
-                except OSError:
-                    continue
-                found[path] = (info.st_mtime_ns, info.st_size)
-    return found
+    class Handler(watchdog.events.FileSystemEventHandler):
+        def on_any_event(self, event: watchdog.events.FileSystemEvent) -> None:
+            if event.event_type in ("created", "deleted", "moved", "closed") or (
+                    event.event_type == "modified" and not event.is_directory):
+                changed.set()  # not "opened" or "closed_no_write": reading is no change
+
+    observer = watchdog.observers.Observer()
+    for path in paths:
+        if path.is_dir():
+            observer.schedule(Handler(), str(path), recursive=True)
+        elif path.parent.is_dir():
+            observer.schedule(Handler(), str(path.parent), recursive=False)
+    observer.start()
+    try:
+        while not stop.is_set():
+            if not changed.wait(timeout=0.25):
+                continue
+            while changed.is_set():  # wait for the editor to finish writing
+                changed.clear()
+                time.sleep(QUIET_SECONDS)
+            on_change()
+    finally:
+        observer.stop()

@@ -49,8 +49,41 @@ class Playbook:
         return counts
 
 
-def load_playbook(root: Path) -> tuple[Playbook, list[Problem]]:
-    """Read and validate every file of the playbook at `root`."""
+#: A file's identity and state: changes whenever the file (or the link to it) does.
+Stamp = tuple[int, int, int, int, int]
+#: What reading one file gave: its source, its model, and its own problems.
+ReadResult = tuple[SourceFile | None, BaseModel | None, list[Problem]]
+
+
+class FileCache:
+    """Files read before, by path, with the stamp they had: `playbook serve` reads again
+    only the files that changed since."""
+
+    def __init__(self) -> None:
+        self.entries: dict[Path, tuple[Stamp, ReadResult]] = {}
+
+    def read(self, root: Path, path: Path, kind: Kind) -> ReadResult:
+        stamp = _stamp(path)
+        known = self.entries.get(path)
+        if stamp is not None and known is not None and known[0] == stamp:
+            return known[1]
+        result = _read(root, path, kind)
+        if stamp is not None:
+            self.entries[path] = (stamp, result)
+        return result
+
+
+def _stamp(path: Path) -> Stamp | None:
+    try:
+        info, link = os.stat(path), os.lstat(path)
+    except OSError:
+        return None
+    return (info.st_mtime_ns, info.st_size, info.st_ino, link.st_mtime_ns, link.st_ino)
+
+
+def load_playbook(root: Path, cache: FileCache | None = None) -> tuple[Playbook, list[Problem]]:
+    """Read and validate every file of the playbook at `root` (with `cache`, only the
+    files that changed since the cache last saw them)."""
     playbook = Playbook(root)
     problems: list[Problem] = []
     if not root.is_dir():
@@ -60,14 +93,14 @@ def load_playbook(root: Path) -> tuple[Playbook, list[Problem]]:
         return playbook, [Problem(display_path(root), 1, 1, "", what, hint)]
     manifest_path = root / MANIFEST_FILE
     if os.path.lexists(manifest_path):
-        source, model = _read_entity(root, manifest_path, MANIFEST, problems)
+        source, model = _read_entity(root, manifest_path, MANIFEST, problems, cache)
         if isinstance(model, Manifest):
             playbook.manifest, playbook.manifest_source = model, source
     else:
         problems.append(Problem(display_path(manifest_path), 1, 1, "", "manifest not found",
                                 "every playbook folder starts with a playbook.yml"))
     for kind, path in _discover(root, problems):
-        source, model = _read_entity(root, path, kind, problems)
+        source, model = _read_entity(root, path, kind, problems, cache)
         if source and isinstance(model, Entity):
             _add(playbook, kind, model, source, problems)
         else:
@@ -109,23 +142,26 @@ def _discover(root: Path, problems: list[Problem]) -> list[tuple[Kind, Path]]:
     return found
 
 
-def _read_entity(root: Path, path: Path, kind: Kind,
-                 problems: list[Problem]) -> tuple[SourceFile | None, BaseModel | None]:
+def _read_entity(root: Path, path: Path, kind: Kind, problems: list[Problem],
+                 cache: FileCache | None) -> tuple[SourceFile | None, BaseModel | None]:
+    source, model, found = cache.read(root, path, kind) if cache else _read(root, path, kind)
+    problems.extend(found)
+    return source, model
+
+
+def _read(root: Path, path: Path, kind: Kind) -> ReadResult:
     try:
         source = read_yaml(path, root)
     except YamlProblem as exc:
-        problems.append(exc.problem)
-        return None, None
+        return None, None, [exc.problem]
     if not isinstance(source.data, dict):
-        problems.append(source.problem(
+        return source, None, [source.problem(
             (), f"expected a mapping of fields, got {_shape(source.data)}",
-            f"a {kind.name} file holds one mapping such as 'id: ...'"))
-        return source, None
+            f"a {kind.name} file holds one mapping such as 'id: ...'")]
     try:
-        return source, kind.model.model_validate(source.data)
+        return source, kind.model.model_validate(source.data), []
     except ValidationError as exc:
-        problems.extend(explain(exc, source, kind.model))
-        return source, None
+        return source, None, explain(exc, source, kind.model)
 
 
 def _add(playbook: Playbook, kind: Kind, entity: Entity, source: SourceFile,

@@ -26,6 +26,7 @@ from generators.render import (
     safety,
     urls,
 )
+from generators.render.cache import Fingerprints, RenderCache
 from generators.render.environment import make_environment, template_problem
 from generators.render.graph import Graph
 from generators.render.page import PageSpec, SiteFile
@@ -54,15 +55,17 @@ def render_site(playbook: Playbook, *, templates: Path | None = None,
                 docs_pages: list[str] | None = None, site_url: str | None = None,
                 runtime: dict[str, Any] | None = None,
                 use_directory_urls: bool = True,
-                changelog: Changelog | None = None) -> RenderedSite:
+                changelog: Changelog | None = None,
+                cache: RenderCache | None = None, graph: Graph | None = None) -> RenderedSite:
     """Render every page and calendar file of a validated playbook.
 
     `runtime` says where assessment pages find Pyodide and the engine wheel. Override
     templates in `templates` are read only from inside `template_root` (default: the
-    folder holding `templates`).
+    folder holding `templates`). With `cache`, a page or calendar is rendered again only
+    when what it shows changed since the cache last saw it.
     """
     docs_pages = docs_pages or []
-    graph = Graph(playbook)
+    graph = graph or Graph(playbook)
     env = make_environment(templates, root=template_root, root_name=template_root_name)
     env.globals["docs_pages"] = docs_pages
     env.globals["runtime"] = runtime
@@ -75,15 +78,36 @@ def render_site(playbook: Playbook, *, templates: Path | None = None,
             spec.context["changes"] = pages_changes.for_role(graph, changelog,
                                                              spec.context["role"].id)
     # A playbook's own templates are not ours: every page they may touch is checked.
-    overrides = templates if templates is not None and _has_files(templates) else None
-    files = [SiteFile(spec.uri, _render(env, spec, overrides, runtime, use_directory_urls))
-             for spec in specs]
-    files += _calendars(graph, site_url)
+    overrides = templates if templates is not None and _stamps(templates) else None
+    prints = cache.prints if cache else Fingerprints()
+    prints.next_compile()
+    settings = prints.of((sorted(docs_pages), runtime, use_directory_urls, changelog,
+                          _stamps(templates) if templates is not None else ())) if cache else 0
+    files = []
+    for spec in specs:
+        key = hash((settings, spec.template, spec.uri, spec.title, tuple(spec.tags),
+                    spec.description, prints.of(spec.meta), prints.of(spec.context))
+                   ) if cache else 0
+        text = cache.get(spec.uri, key) if cache else None
+        if text is None:
+            text = _render(env, spec, overrides, runtime, use_directory_urls)
+            if cache:
+                cache.put(spec.uri, key, text)
+        files.append(SiteFile(spec.uri, text))
+    files += _calendars(graph, site_url, cache, prints)
     return RenderedSite(files, nav.build_nav(graph, docs_pages, changelog is not None))
 
 
-def _has_files(folder: Path) -> bool:
-    return folder.is_dir() and any(path.is_file() for path in folder.rglob("*"))
+def _stamps(folder: Path) -> tuple[tuple[str, int, int], ...]:
+    """The files of a templates folder with their times and sizes (empty: no overrides)."""
+    if not folder.is_dir():
+        return ()
+    found = []
+    for path in sorted(folder.rglob("*")):
+        if path.is_file():
+            info = path.stat()
+            found.append((str(path), info.st_mtime_ns, info.st_size))
+    return tuple(found)
 
 
 #: libyaml's emitter when PyYAML has it: front matter is written for every page.
@@ -127,7 +151,8 @@ def _check_markup(body: str, overrides: Path, spec: PageSpec) -> None:
             "links other than http, https, mailto and tel are removed from every page")])
 
 
-def _calendars(g: Graph, site_url: str | None) -> list[SiteFile]:
+def _calendars(g: Graph, site_url: str | None, cache: RenderCache | None,
+               prints: Fingerprints) -> list[SiteFile]:
     manifest = g.playbook.manifest
     if manifest is None:
         return []
@@ -135,8 +160,17 @@ def _calendars(g: Graph, site_url: str | None) -> list[SiteFile]:
     base = (site_url or "").rstrip("/")
     url_of = {c.id: f"{base}/{urls.page_url(g.uri('cadence', c.id))}"
               for c in cadences} if base else {}
-    files = [SiteFile(urls.calendar_uri(c.id), calendar.meeting_calendar(
-        [c], manifest.released, manifest.organisation, url_of)) for c in cadences]
-    files.append(SiteFile(urls.ALL_MEETINGS_ICS, calendar.meeting_calendar(
-        cadences, manifest.released, manifest.organisation, url_of)))
+    wanted = [(urls.calendar_uri(c.id), [c]) for c in cadences]
+    wanted.append((urls.ALL_MEETINGS_ICS, cadences))
+    files = []
+    for uri, members in wanted:
+        key = hash((prints.of(members), manifest.released, manifest.organisation,
+                    prints.of({c.id: url_of.get(c.id) for c in members}))) if cache else 0
+        content = cache.get(uri, key) if cache else None
+        if content is None:
+            content = calendar.meeting_calendar(members, manifest.released,
+                                                manifest.organisation, url_of)
+            if cache:
+                cache.put(uri, key, content)
+        files.append(SiteFile(uri, content))
     return files

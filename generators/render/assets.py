@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from generators.errors import UserError
+from generators.render.graph import Graph
 from generators.render.page import SiteFile
 from generators.render.specs import build_specs
 from generators.validate import Playbook
@@ -75,7 +76,8 @@ def runtime_info(playbook: Playbook, wheel_name: str,
 
 def assessment_files(playbook: Playbook, wheel: tuple[str, bytes], *,
                      use_directory_urls: bool = True, pyodide_dir: Path | None = None,
-                     pyodide_url: str | None = None) -> list[SiteFile]:
+                     pyodide_url: str | None = None,
+                     graph: Graph | None = None) -> list[SiteFile]:
     """Everything the assessment pages load, or nothing when there are no assessments.
 
     `wheel` is the engine's `(file name, bytes)` from `generators.render.wheel.engine_wheel()`.
@@ -83,7 +85,7 @@ def assessment_files(playbook: Playbook, wheel: tuple[str, bytes], *,
     if not playbook.of("assessment"):
         return []
     files = [SiteFile(spec_uri(aid), json.dumps(spec, ensure_ascii=False).encode())
-             for aid, spec in build_specs(playbook, use_directory_urls).items()]
+             for aid, spec in build_specs(playbook, use_directory_urls, graph).items()]
     wheel_name, wheel_bytes = wheel
     files.append(SiteFile(ENGINE_URI + wheel_name, wheel_bytes))
     if pyodide_url is None:

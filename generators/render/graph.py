@@ -29,18 +29,31 @@ class Link:
     uri: str
 
 
+#: What each entity refers to, kept by a compiler across compiles: the entity itself
+#: (an unchanged file gives the same object) and its references, by the entity's id().
+References = dict[int, tuple[Any, set[Key]]]
+
+
 class Graph:
     """Entities by kind and id, their page addresses, and reverse references."""
 
-    def __init__(self, playbook: Playbook) -> None:
+    def __init__(self, playbook: Playbook, known: References | None = None) -> None:
         self.playbook = playbook
         self._backlinks: dict[Key, set[Key]] = defaultdict(set)
         self._sorted: dict[str, dict[str, Any]] = {}
+        seen: References = {}
         for kind in ENTITY_KINDS:
             for entity_id, entity in playbook.of(kind.name).items():
-                for target in _references(entity):
+                found = known.get(id(entity)) if known is not None else None
+                if found is None or found[0] is not entity:
+                    found = (entity, _references(entity))
+                seen[id(entity)] = found
+                for target in found[1]:
                     if target != (kind.name, entity_id):
                         self._backlinks[target].add((kind.name, entity_id))
+        if known is not None:  # keep what this playbook holds, nothing older
+            known.clear()
+            known.update(seen)
 
     def of(self, kind: str) -> dict[str, Any]:
         """Entities of a kind, by id, in id order (sorted once; do not change it)."""

@@ -20,10 +20,10 @@ from generators.validate import Playbook
 UrlOf = Callable[[str, str], str]
 
 
-def build_specs(playbook: Playbook,
-                use_directory_urls: bool = True) -> dict[str, dict[str, Any]]:
+def build_specs(playbook: Playbook, use_directory_urls: bool = True,
+                graph: Graph | None = None) -> dict[str, dict[str, Any]]:
     """The spec of every assessment, by id, with page URLs as MkDocs writes them."""
-    graph = Graph(playbook)
+    graph = graph or Graph(playbook)
 
     def url_of(kind: str, entity_id: str) -> str:
         return urls.page_url(graph.uri(kind, entity_id), use_directory_urls)
