@@ -1,0 +1,60 @@
+"""The site source: written completely, then incrementally (a file whose content did
+not change keeps its timestamp), cleaned of what is no longer produced, and built the
+same by every engine."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from generators.pipeline import Options, build
+from tests.conftest import DEFAULT_PLAYBOOK, ROOT, edit
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Path:
+    shutil.copytree(DEFAULT_PLAYBOOK, tmp_path / "playbook")
+    shutil.copytree(ROOT / "docs", tmp_path / "docs")
+    shutil.copy(ROOT / "mkdocs.yml", tmp_path / "mkdocs.yml")
+    return tmp_path
+
+
+def _stamps(folder: Path) -> dict[str, int]:
+    return {p.relative_to(folder).as_posix(): p.stat().st_mtime_ns
+            for p in folder.rglob("*") if p.is_file()}
+
+
+def test_unchanged_files_keep_their_timestamps(project: Path) -> None:
+    options = Options(project / "playbook", project / "mkdocs.yml")
+    source = project / ".playbook/site-source"
+    build(options, project / "site")
+    first = _stamps(source)
+    assert "mkdocs.yml" in first and "docs/roles/sdr-absm.md" in first
+    assert "docs/authoring.md" in first  # a hand-written page, copied
+    build(options, project / "site")
+    assert _stamps(source) == first
+    edit(project / "playbook/metrics/time-to-hire.yml", "measured_by: ",
+         "measured_by: Counted by the recruiting team. ")
+    (project / "playbook/metrics/candidate-experience.yml").unlink()
+    build(options, project / "site")
+    after = _stamps(source)
+    changed = sorted(name for name in after if after[name] != first.get(name))
+    # The edited metric, the pages that list metrics (one fewer now), the bundle, and
+    # the navigation in the config; nothing else was rewritten.
+    assert changed == ["docs/enablement.md", "docs/hiring/index.md", "docs/metrics/index.md",
+                       "docs/metrics/time-to-hire.md", "docs/playbook.json", "mkdocs.yml"]
+    assert "docs/metrics/candidate-experience.md" not in after  # no longer produced
+
+
+def test_the_site_source_is_what_the_host_builds(project: Path) -> None:
+    build(Options(project / "playbook", project / "mkdocs.yml"), project / "site")
+    source = project / ".playbook/site-source"
+    config = (source / "mkdocs.yml").read_text(encoding="utf-8")
+    assert "playbook" not in [line.strip("- ").strip() for line in config.splitlines()
+                              if line.startswith("- ")]  # our plugin is not needed
+    assert "assets/playbook/playbook.js" in config
+    page = (source / "docs/assessments/team-maturity.md").read_text(encoding="utf-8")
+    assert "__playbookPyodideEarly" in page  # the early loader is in the page source
+    assert (project / "site/assessments/team-maturity/index.html").is_file()
