@@ -7,10 +7,12 @@ For synthetic playbooks of about 100, 1,000 and 5,000 entities (--quick: 100 and
   validate     load + validate + resolve, in this process
   render       YAML to Markdown pages, in this process
   build        `playbook build` (subprocess, wall clock), and its peak memory
-  plain        `mkdocs build` of the same pages written out as Markdown first
+  mkdocs alone `mkdocs build` of the site source that `playbook build` wrote
   site         total size, pages, bytes per page, search index size
-Then the time to publish one more version as versions accumulate (mike), and the
-assessment page in Chromium (see assessment_startup.py).
+Then the time to publish one more version as versions accumulate (mike); per engine
+(MkDocs, Zensical) at about 1,000 entities, `playbook build` against the engine alone
+on the same site source; the edit loop of `playbook serve` in Chromium per engine (see
+edit_loop.py); and the assessment page in Chromium (see assessment_startup.py).
 """
 
 from __future__ import annotations
@@ -27,27 +29,29 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from benchmarks.make_playbook import make_playbook  # noqa: E402
 from generators.check import collector_paused, compile_playbook  # noqa: E402
 from generators.render import render_site  # noqa: E402
-from generators.validate import Playbook  # noqa: E402
 
 BIN = Path(sys.executable).parent
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
 #: `playbook build` as the command runs it, reporting its own peak memory at the end.
+#: The peak is VmHWM, this process's own high-water mark (ru_maxrss would carry the
+#: benchmark's own memory over exec).
 MEASURED = """
-import resource, sys
+import sys
 from generators.cli import main
 code = main(sys.argv[2:])
-with open(sys.argv[1], "w") as out:
-    out.write(str(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss))
+with open("/proc/self/status") as status, open(sys.argv[1], "w") as out:
+    out.write(next(line.split()[1] for line in status if line.startswith("VmHWM:")))
 sys.exit(code)
 """
+#: How each engine builds a site source alone: (command, config option, site option).
+HOSTS = {"mkdocs": ([str(BIN / "mkdocs"), "build"], "--config-file", "--site-dir"),
+         "zensical": ([str(BIN / "zensical"), "build"], "--config-file", None)}
 
 
 def _timed(action: Callable[[], Any], runs: int) -> list[float]:
@@ -64,50 +68,35 @@ def _cell(values: list[float], unit: str = "s") -> str:
             f"({min(values):.2f}-{max(values):.2f})")
 
 
-def _build(playbook: Path, project: Path, site: Path) -> tuple[float, float]:
-    """Seconds (wall clock, process start to exit, as for plain MkDocs) and peak MB of
+def _build(playbook: Path, project: Path, site: Path,
+           engine: str = "mkdocs") -> tuple[float, float]:
+    """Seconds (wall clock, process start to exit, as for the host alone) and peak MB of
     one `playbook build` with the project's mkdocs.yml."""
     report = project / "measured.txt"
     started = time.perf_counter()
     subprocess.run([sys.executable, "-c", MEASURED, str(report), "build", "--playbook",
                     str(playbook), "--config", str(project / "mkdocs.yml"), "--site-dir",
-                    str(site)], cwd=project, env=ENV, check=True, capture_output=True)
+                    str(site), "--engine", engine], cwd=project, env=ENV, check=True,
+                   capture_output=True)
     seconds = time.perf_counter() - started
     return seconds, int(report.read_text()) / 1024
 
 
-def _plain(project: Path, site: Path) -> float:
-    """Seconds of one plain `mkdocs build`, timed like `_build`."""
+def _host_alone(project: Path, site: Path, engine: str = "mkdocs") -> float:
+    """Seconds of the engine alone building the site source `playbook build` wrote,
+    timed like `_build`."""
+    command, config_option, site_option = HOSTS[engine]
+    source = project / ".playbook/site-source"
+    args = [*command, config_option, str(source / "mkdocs.yml")]
+    if site_option:
+        args += [site_option, str(site)]
     started = time.perf_counter()
-    subprocess.run([str(BIN / "mkdocs"), "build", "--site-dir", str(site)], cwd=project,
-                   env=ENV, check=True, capture_output=True)
+    subprocess.run(args, cwd=source, env=ENV, check=True, capture_output=True)
     return time.perf_counter() - started
 
 
-def _plain_project(playbook: Playbook, work: Path) -> Path:
-    """The same pages as plain Markdown files, with a mkdocs.yml that has no plugin."""
-    docs = work / "docs"
-    site = render_site(playbook, docs_pages=[])
-    for item in site.files:
-        path = docs / item.uri
-        path.parent.mkdir(parents=True, exist_ok=True)
-        data = item.content if isinstance(item.content, bytes) else item.content.encode()
-        path.write_bytes(data)
-    shutil.copytree(ROOT / "generators/assets", docs / "assets/playbook")
-    config = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
-    config["plugins"] = [p for p in config["plugins"] if not (isinstance(p, dict) and "playbook"
-                                                              in p) and p != "playbook"]
-    config["nav"] = site.nav
-    config["extra_css"] = ["assets/playbook/playbook.css"]
-    config["extra_javascript"] = ["assets/playbook/playbook.js"]
-    config["docs_dir"] = "docs"
-    (work / "mkdocs.yml").write_text(yaml.safe_dump(config, sort_keys=False), encoding="utf-8")
-    return work
-
-
 def _our_project(work: Path) -> Path:
-    """The repository's mkdocs.yml with an empty docs folder: the same configuration the
-    plain build gets, so the two builds differ only by the plugin."""
+    """The repository's mkdocs.yml with an empty docs folder."""
     (work / "docs").mkdir(parents=True, exist_ok=True)
     shutil.copy(ROOT / "mkdocs.yml", work / "mkdocs.yml")
     return work
@@ -132,11 +121,10 @@ def measure_size(size: int, runs: int, work: Path) -> dict[str, Any]:
     with collector_paused():  # as in the build
         row["render"] = _timed(lambda: render_site(checked.playbook), runs)
     ours = _our_project(work / f"ours-{size}")
-    plain = _plain_project(checked.playbook, work / f"plain-{size}")
     builds, row["plain"] = [], []
     for _ in range(runs):  # one after the other, so both see the same machine
         builds.append(_build(book, ours, work / f"site-{size}"))
-        row["plain"].append(_plain(plain, work / f"plain-site-{size}"))
+        row["plain"].append(_host_alone(ours, work / f"plain-site-{size}"))
     row["build"] = [seconds for seconds, _ in builds]
     row["peak_mb"] = max(peak for _, peak in builds)
     row.update(_size(work / f"site-{size}"))
@@ -191,7 +179,7 @@ def main() -> None:
         for size in sizes:
             print(f"measuring about {size:,} entities ...", file=sys.stderr, flush=True)
             rows.append(measure_size(size, runs, work))
-        header = ("entities", "validate", "render", "build", "plain mkdocs", "ratio",
+        header = ("entities", "validate", "render", "build", "mkdocs alone", "ratio",
                   "peak MB", "pages", "site MB", "B/page", "index MB")
         print("| " + " | ".join(header) + " |")
         print("|" + "---|" * len(header))
@@ -214,9 +202,42 @@ def main() -> None:
         slope = statistics.linear_regression(range(len(publishing)), publishing).slope
         print(f"publish: {_cell(publishing)} over k; least-squares slope "
               f"{slope:+.2f} s per version already published")
+        print("engines ...", file=sys.stderr, flush=True)
+        engines(work / "engines", 1000, runs)
     if not args.no_browser:
+        edit_loops(3 if args.quick else 9)
         subprocess.run([sys.executable, str(ROOT / "benchmarks/assessment_startup.py"),
                         "--runs", "5" if args.quick else "9"], env=ENV, check=True)
+
+
+def engines(work: Path, size: int, runs: int) -> None:
+    """`playbook build` against the engine alone building the same site source, per
+    engine, at about `size` entities (the second and later builds: each engine keeps
+    its caches, as it does for an author)."""
+    book = work / "playbook"
+    entities = make_playbook(size, book)
+    print(f"| engine ({entities:,} entities) | playbook build | engine alone | ratio |")
+    print("|---|---|---|---|")
+    for engine in HOSTS:
+        project = _our_project(work / engine)
+        _build(book, project, work / f"site-{engine}", engine)  # caches warm
+        ours, alone = [], []
+        for _ in range(runs):
+            ours.append(_build(book, project, work / f"site-{engine}", engine)[0])
+            alone.append(_host_alone(project, work / f"alone-{engine}", engine))
+        ratio = statistics.median(ours) / statistics.median(alone)
+        print(f"| {engine} | {_cell(ours)} | {_cell(alone)} | {ratio:.2f} |")
+
+
+def edit_loops(runs: int) -> None:
+    """Save -> updated page in Chromium, per engine, default and 1,000-entity playbooks."""
+    from benchmarks.edit_loop import measure
+
+    print("| edit loop: save to updated page | default playbook | about 1,000 entities |")
+    print("|---|---|---|")
+    for engine in HOSTS:
+        cells = [_cell(measure(size, engine, runs)) for size in (None, 1000)]
+        print(f"| {engine} | {cells[0]} | {cells[1]} |")
 
 
 if __name__ == "__main__":

@@ -107,7 +107,7 @@ class Compiler:
         # 5. Every page and calendar; text from YAML is made inert as it is printed.
         graph = Graph(playbook, self.references)
         docs = hand_written(config)
-        templates, root, root_name = _templates(config, options.playbook)
+        templates, root, root_name = config.templates(options.playbook)
         with collector_paused():
             rendered = render_site(playbook, templates=templates, template_root=root,
                                    template_root_name=root_name,
@@ -200,11 +200,3 @@ def hand_written(config: HostConfig) -> dict[str, Path]:
             raise files.refused(path, *why)
         found[path.relative_to(docs).as_posix()] = path
     return found
-
-
-def _templates(config: HostConfig, playbook: Path) -> tuple[Path, Path, str]:
-    """The override templates folder, and the folder its files must lie in."""
-    configured = config.plugin.get("templates_dir")
-    if configured:
-        return config.folder / str(configured), config.folder, "the project folder"
-    return playbook / "templates", playbook, "the playbook folder"

@@ -62,10 +62,15 @@ class Refresher:
 
     def watched(self) -> list[Path]:
         config = source_config.read_config(source_config.find_config(self.options.config_file))
-        return [path for path in (self.options.playbook, config.docs_dir, config.path,
-                                  *_templates(config)) if path is not None]
+        paths = [path.resolve() for path in (self.options.playbook, config.docs_dir,
+                                             config.path,
+                                             config.templates(self.options.playbook)[0])
+                 if path is not None and path.exists()]
+        # A folder inside another watched one (the playbook's templates) is watched already.
+        return [path for path in paths if not any(other in path.parents for other in paths)]
 
     def __call__(self) -> None:
+        started = time.perf_counter()
         try:
             config = source_config.read_config(
                 source_config.find_config(self.options.config_file))
@@ -74,7 +79,8 @@ class Refresher:
             written = write_site_source(self.folder, site_files, site.config_text)
             if written.changed or written.removed:
                 print(f"playbook: {len(written.changed)} files changed, "
-                      f"{len(written.removed)} removed", file=sys.stderr)
+                      f"{len(written.removed)} removed in "
+                      f"{time.perf_counter() - started:.2f} s", file=sys.stderr)
         except UserError as exc:
             lines = exc.lines()
             for line in lines:
@@ -103,11 +109,6 @@ def problems_script(lines: list[str]) -> str:
     return f"window.__PLAYBOOK_PROBLEMS__ = {json.dumps(lines)};\n{code}"
 
 
-def _templates(config: source_config.HostConfig) -> list[Path]:
-    folder = config.plugin.get("templates_dir")
-    return [config.folder / str(folder)] if folder else []
-
-
 def watch(paths: list[Path], on_change: Callable[[], None], stop: threading.Event) -> None:
     """Call `on_change` once a burst of changes to files under `paths` has ended
     (`QUIET_SECONDS` without another), until `stop` is set."""
@@ -126,7 +127,7 @@ def watch(paths: list[Path], on_change: Callable[[], None], stop: threading.Even
     for path in paths:
         if path.is_dir():
             observer.schedule(Handler(), str(path), recursive=True)
-        elif path.parent.is_dir():
+        elif path.is_file():  # the config: its folder, not what lies below it
             observer.schedule(Handler(), str(path.parent), recursive=False)
     observer.start()
     try:

@@ -14,7 +14,6 @@ it is known to be ours (empty, new, or marked).
 from __future__ import annotations
 
 import os
-import shutil
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -113,9 +112,3 @@ def _remove_stale(docs: Path, wanted: set[str]) -> list[str]:
             if path.is_dir() and not path.is_symlink() and not any(path.iterdir()):
                 path.rmdir()
     return sorted(removed)
-
-
-def clear(folder: Path) -> None:
-    """Remove a site source folder of ours (for `playbook clean`-like callers and tests)."""
-    if (folder / MARKER).is_file():
-        shutil.rmtree(folder)

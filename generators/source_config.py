@@ -101,6 +101,14 @@ class HostConfig:
     def site_dir(self) -> Path:
         return self.folder / str(self.data.get("site_dir", "site"))
 
+    def templates(self, playbook: Path) -> tuple[Path, Path, str]:
+        """The templates folder that overrides the built-in templates, the folder its files
+        must lie in, and that folder's name for messages."""
+        configured = self.plugin.get("templates_dir")
+        if configured:
+            return self.folder / str(configured), self.folder, "the project folder"
+        return playbook / "templates", playbook, "the playbook folder"
+
     def plugin_names(self) -> list[str]:
         """The MkDocs plugins the config lists, ours left out."""
         plugins = _without_playbook(self.data.get("plugins"))

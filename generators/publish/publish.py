@@ -80,7 +80,7 @@ def publish(playbook_dir: Path, version: str, *, alias: str | None = None,
     # 1. Only what the history holds is published.
     if not allow_dirty:
         sources = [playbook_dir, *([config.docs_dir] if config.docs_dir else []),
-                   *([config.path] if config.path else []), *_templates(config)]
+                   *([config.path] if config.path else []), config.templates(playbook_dir)[0]]
         _check_committed([path for path in sources if files.inside(path, repo)], repo)
     # 2. The label is new (or forced), and the one the manifest gives.
     existing = published_versions(repo, branch)
@@ -121,12 +121,6 @@ def _published_bundle(repo: Path, branch: str, version: str | None) -> dict[str,
     if data is None:
         return None
     return check_bundle(files.parse_json(data, where), where)
-
-
-def _templates(config: source_config.HostConfig) -> list[Path]:
-    """The templates folder the config names, if any (the playbook's own is in it)."""
-    folder = config.plugin.get("templates_dir")
-    return [config.folder / str(folder)] if folder else []
 
 
 def _check_committed(sources: list[Path], repo: Path) -> None:
