@@ -11,7 +11,10 @@ go through these two functions; options travel as arguments.
 
 from __future__ import annotations
 
+import contextlib
+import gc
 import time
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -82,12 +85,20 @@ class Compiler:
     same as a fresh compile of the same files.
     """
 
-    def __init__(self, options: Options, *, remember: bool = True) -> None:
+    def __init__(self, options: Options, *, remember: bool = True,
+                 folder: Path | None = None) -> None:
         self.options = options
         self.files = FileCache() if remember else None
-        self.pages = RenderCache() if remember else None
+        # With the site source folder, pages written there before are reused when their
+        # fingerprint is the same (`playbook build` after a small change).
+        self.pages = RenderCache(folder) if remember else None
         self.references: References | None = {} if remember else None
         self.wheel = engine_wheel()
+
+    def written(self) -> None:
+        """The site source was written: keep the pages' fingerprints beside it."""
+        if self.pages is not None:
+            self.pages.save()
 
     def compile(self, config: HostConfig | None = None) -> SiteSource:
         """The site source of the playbook as its files are now."""
@@ -154,18 +165,23 @@ def build(options: Options, site_dir: Path, *, engine_name: str = "mkdocs",
     notes = host.notes(config.plugin_names())
     # 1. Refuse a site folder a build may not replace, before any work.
     output.check_site_dir(site_dir, protected(config, options.playbook), force=force)
-    # 2. Compile the playbook into a site source, in memory.
-    site = compile_site(options, config)
-    # 3. Write it into the build area: only the files that changed.
+    # 2. Compile the playbook into a site source, in memory (pages whose content did not
+    #    change since the last build are taken from it, not rendered again).
     folder = source_folder(config.folder)
+    compiler = Compiler(options, folder=folder)
+    site = compiler.compile(config)
+    # 3. Write it into the build area: only the files that changed.
     write_site_source(folder, site.files, site.config_text)
+    compiler.written()
+    del site, compiler
     # 4. The host builds it into a new folder beside the site folder...
     try:
         staging = output.staging_dir(site_dir)
     except OSError as exc:
         raise output.write_error(site_dir, exc) from None
     try:
-        host.build(folder, staging)
+        with _collector_frozen():
+            host.build(folder, staging)
         # 5. ...which replaces the old site only once it is complete.
         output.mark_site(staging)
         output.swap_in(staging, site_dir)
@@ -176,6 +192,18 @@ def build(options: Options, site_dir: Path, *, engine_name: str = "mkdocs",
         output.discard(staging)
         raise
     return Built(time.perf_counter() - started, notes)
+
+
+@contextlib.contextmanager
+def _collector_frozen() -> Iterator[None]:
+    """Keep what exists now out of the cycle collector's passes while the host builds:
+    its many objects would otherwise make every full pass walk ours again."""
+    gc.collect()
+    gc.freeze()
+    try:
+        yield
+    finally:
+        gc.unfreeze()
 
 
 def protected(config: HostConfig, playbook: Path) -> output.Protected:

@@ -58,7 +58,7 @@ class Refresher:
 
     def __init__(self, options: Options, folder: Path) -> None:
         self.options, self.folder = options, folder
-        self.compiler = Compiler(replace(options, serving=True))
+        self.compiler = Compiler(replace(options, serving=True), folder=folder)
 
     def watched(self) -> list[Path]:
         config = source_config.read_config(source_config.find_config(self.options.config_file))
@@ -77,6 +77,7 @@ class Refresher:
             site = self.compiler.compile(config)
             site_files = [*site.files, SiteFile(PROBLEMS_URI, problems_script([]))]
             written = write_site_source(self.folder, site_files, site.config_text)
+            self.compiler.written()
             if written.changed or written.removed:
                 print(f"playbook: {len(written.changed)} files changed, "
                       f"{len(written.removed)} removed in "

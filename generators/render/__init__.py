@@ -81,13 +81,12 @@ def render_site(playbook: Playbook, *, templates: Path | None = None,
     overrides = templates if templates is not None and _stamps(templates) else None
     prints = cache.prints if cache else Fingerprints()
     prints.next_compile()
-    settings = prints.of((sorted(docs_pages), runtime, use_directory_urls, changelog,
-                          _stamps(templates) if templates is not None else ())) if cache else 0
+    settings = prints.key(sorted(docs_pages), runtime, use_directory_urls, changelog,
+                          _stamps(templates) if templates is not None else ()) if cache else ""
     files = []
     for spec in specs:
-        key = hash((settings, spec.template, spec.uri, spec.title, tuple(spec.tags),
-                    spec.description, prints.of(spec.meta), prints.of(spec.context))
-                   ) if cache else 0
+        key = prints.key(settings, spec.template, spec.uri, spec.title, spec.tags,
+                         spec.description, spec.meta, spec.context) if cache else ""
         text = cache.get(spec.uri, key) if cache else None
         if text is None:
             text = _render(env, spec, overrides, runtime, use_directory_urls)
@@ -164,8 +163,8 @@ def _calendars(g: Graph, site_url: str | None, cache: RenderCache | None,
     wanted.append((urls.ALL_MEETINGS_ICS, cadences))
     files = []
     for uri, members in wanted:
-        key = hash((prints.of(members), manifest.released, manifest.organisation,
-                    prints.of({c.id: url_of.get(c.id) for c in members}))) if cache else 0
+        key = prints.key(members, manifest.released, manifest.organisation,
+                         {c.id: url_of.get(c.id) for c in members}) if cache else ""
         content = cache.get(uri, key) if cache else None
         if content is None:
             content = calendar.meeting_calendar(members, manifest.released,

@@ -88,20 +88,28 @@ class OverrideLoader(BaseLoader):
 
 def make_environment(override_dir: Path | None = None, *, root: Path | None = None,
                      root_name: str = "the playbook folder") -> Environment:
-    """A sandboxed Jinja2 environment for the package templates, with `override_dir` first.
+    """A Jinja2 environment for the package templates, with `override_dir` first.
 
-    Override files must lie inside `root` (default: `override_dir`'s parent, the playbook).
+    When the playbook has templates of its own, every template runs in the sandbox
+    (an override may import the built-in macros, and they it); the built-in templates
+    alone are ours and run without its cost. Override files must lie inside `root`
+    (default: `override_dir`'s parent, the playbook).
     """
     loaders: list[Any] = []
-    if override_dir is not None and override_dir.is_dir():
+    if override_dir is not None and any(p.is_file() for p in _files(override_dir)):
         loaders.append(OverrideLoader(override_dir, root or override_dir.parent, root_name))
     loaders.append(PackageLoader("generators", "templates"))
-    env = PlaybookSandbox(loader=ChoiceLoader(loaders), undefined=StrictUndefined,
-                          trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True,
-                          finalize=_escape, autoescape=True)
+    kind = PlaybookSandbox if len(loaders) > 1 else Environment
+    env = kind(loader=ChoiceLoader(loaders), undefined=StrictUndefined,
+               trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True,
+               finalize=_escape, autoescape=True)
     env.filters.update(href=_href, cell=_cell, attr=_attr, minutes=format_minutes,
                        span=format_range)
     return env
+
+
+def _files(folder: Path) -> list[Path]:
+    return list(folder.rglob("*")) if folder.is_dir() else []
 
 
 def _escape(value: Any) -> Any:

@@ -41,9 +41,9 @@ def test_unchanged_files_keep_their_timestamps(project: Path) -> None:
     build(options, project / "site")
     after = _stamps(source)
     changed = sorted(name for name in after if after[name] != first.get(name))
-    # The edited metric, the pages that list metrics (one fewer now), the bundle, and
-    # the navigation in the config; nothing else was rewritten.
-    assert changed == ["docs/enablement.md", "docs/hiring/index.md", "docs/metrics/index.md",
+    # The edited metric, the pages that list metrics (one fewer now), the bundle, the
+    # navigation in the config, and the pages' fingerprints; nothing else was rewritten.
+    assert changed == [".playbook-pages.json", "docs/enablement.md", "docs/hiring/index.md", "docs/metrics/index.md",
                        "docs/metrics/time-to-hire.md", "docs/playbook.json", "mkdocs.yml"]
     assert "docs/metrics/candidate-experience.md" not in after  # no longer produced
 
@@ -58,3 +58,15 @@ def test_the_site_source_is_what_the_host_builds(project: Path) -> None:
     page = (source / "docs/assessments/team-maturity.md").read_text(encoding="utf-8")
     assert "__playbookPyodideEarly" in page  # the early loader is in the page source
     assert (project / "site/assessments/team-maturity/index.html").is_file()
+
+
+def test_a_page_is_reused_only_when_it_holds_what_was_written(project: Path) -> None:
+    options = Options(project / "playbook", project / "mkdocs.yml")
+    build(options, project / "site")
+    page = project / ".playbook/site-source/docs/metrics/time-to-hire.md"
+    written = page.read_text(encoding="utf-8")
+    page.write_text(written.replace("Time to Hire", "Tampered"), encoding="utf-8")
+    build(options, project / "site")  # same fingerprint, other content: rendered again
+    assert page.read_text(encoding="utf-8") == written
+    assert "Tampered" not in (project / "site/metrics/time-to-hire/index.html").read_text(
+        encoding="utf-8")
