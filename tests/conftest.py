@@ -15,6 +15,12 @@ import pytest
 
 from generators.check import check
 
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption("--update-golden", action="store_true",
+                     help="rewrite tests/golden/*/expected from the current compiler")
+
+
 ROOT = Path(__file__).resolve().parent.parent
 CASES = ROOT / "tests" / "cases"
 DEFAULT_PLAYBOOK = ROOT / "playbook"
