@@ -26,7 +26,7 @@ from generators.render import (
     safety,
     urls,
 )
-from generators.render.cache import Fingerprints, RenderCache
+from generators.render.cache import Fingerprints, RenderCache, compiler_digest
 from generators.render.environment import make_environment, template_problem
 from generators.render.graph import Graph
 from generators.render.page import PageSpec, SiteFile
@@ -81,7 +81,8 @@ def render_site(playbook: Playbook, *, templates: Path | None = None,
     overrides = templates if templates is not None and _stamps(templates) else None
     prints = cache.prints if cache else Fingerprints()
     prints.next_compile()
-    settings = prints.key(sorted(docs_pages), runtime, use_directory_urls, changelog,
+    settings = prints.key(compiler_digest(), sorted(docs_pages), runtime, use_directory_urls,
+                          changelog,
                           _stamps(templates) if templates is not None else ()) if cache else ""
     files = []
     for spec in specs:
@@ -97,15 +98,16 @@ def render_site(playbook: Playbook, *, templates: Path | None = None,
     return RenderedSite(files, nav.build_nav(graph, docs_pages, changelog is not None))
 
 
-def _stamps(folder: Path) -> tuple[tuple[str, int, int], ...]:
-    """The files of a templates folder with their times and sizes (empty: no overrides)."""
+def _stamps(folder: Path) -> tuple[tuple[str, int, int, int], ...]:
+    """Everything in a templates folder (a FIFO or a link too) with its type, time and
+    size; empty when there are no overrides."""
     if not folder.is_dir():
         return ()
     found = []
     for path in sorted(folder.rglob("*")):
-        if path.is_file():
-            info = path.stat()
-            found.append((str(path), info.st_mtime_ns, info.st_size))
+        if not path.is_dir():
+            info = path.lstat()
+            found.append((str(path), info.st_mode, info.st_mtime_ns, info.st_size))
     return tuple(found)
 
 
@@ -163,7 +165,7 @@ def _calendars(g: Graph, site_url: str | None, cache: RenderCache | None,
     wanted.append((urls.ALL_MEETINGS_ICS, cadences))
     files = []
     for uri, members in wanted:
-        key = prints.key(members, manifest.released, manifest.organisation,
+        key = prints.key(compiler_digest(), members, manifest.released, manifest.organisation,
                          {c.id: url_of.get(c.id) for c in members}) if cache else ""
         content = cache.get(uri, key) if cache else None
         if content is None:

@@ -96,7 +96,7 @@ def make_environment(override_dir: Path | None = None, *, root: Path | None = No
     (default: `override_dir`'s parent, the playbook).
     """
     loaders: list[Any] = []
-    if override_dir is not None and any(p.is_file() for p in _files(override_dir)):
+    if override_dir is not None and _files(override_dir):
         loaders.append(OverrideLoader(override_dir, root or override_dir.parent, root_name))
     loaders.append(PackageLoader("generators", "templates"))
     kind = PlaybookSandbox if len(loaders) > 1 else Environment
@@ -109,7 +109,8 @@ def make_environment(override_dir: Path | None = None, *, root: Path | None = No
 
 
 def _files(folder: Path) -> list[Path]:
-    return list(folder.rglob("*")) if folder.is_dir() else []
+    """Everything in a templates folder (a FIFO too: reading it is refused by name)."""
+    return [path for path in folder.rglob("*") if not path.is_dir()] if folder.is_dir() else []
 
 
 def _escape(value: Any) -> Any:

@@ -74,9 +74,23 @@ def test_home_and_role_pages(zensical_site: tuple[str, Path], zpage: Any) -> Non
     url, _ = zensical_site
     zpage.goto(url)
     assert "Social Selling Team Playbook" in zpage.title()
+    zpage.evaluate("window.__samePage = true")
     zpage.locator("article a[href$='/roles/sdr-absm/']").first.click()
     zpage.wait_for_url(f"{url}roles/sdr-absm/")
-    assert "Responsibilities" in zpage.locator("article").inner_text()
+    zpage.wait_for_function("document.querySelector('article')"
+                            " && document.querySelector('article').innerText"
+                            ".includes('Responsibilities')")
+    # Instant navigation: the page was swapped in place, not loaded anew.
+    assert zpage.evaluate("window.__samePage === true")
+
+
+def test_tags_list_the_pages_of_each_kind(zensical_site: tuple[str, Path],
+                                          zpage: Any) -> None:
+    url, _ = zensical_site
+    zpage.goto(f"{url}tags/")
+    text = zpage.locator("article").inner_text()
+    assert "Role" in text and "Meeting" in text
+    assert zpage.locator("article a[href*='/roles/sdr-absm/']").count() >= 1
 
 
 def test_search_finds_an_entity_by_name(zensical_site: tuple[str, Path], zpage: Any) -> None:

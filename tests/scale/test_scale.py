@@ -151,7 +151,7 @@ def test_a_build_reads_the_playbook_once(tmp_path: Path, monkeypatch: pytest.Mon
     calls: list[Path] = []
     real = pipeline.compile_playbook
     monkeypatch.setattr(pipeline, "compile_playbook",
-                        lambda root: calls.append(root) or real(root))
+                        lambda root, *more: calls.append(root) or real(root, *more))
     shutil.copy(ROOT / "mkdocs.yml", tmp_path / "mkdocs.yml")
     build(Options(DEFAULT_PLAYBOOK, tmp_path / "mkdocs.yml"), tmp_path / "site")
     assert calls == [DEFAULT_PLAYBOOK]
