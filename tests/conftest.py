@@ -37,6 +37,21 @@ def playbook(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     return Path("playbook")
 
 
+def copy_project(target: Path) -> Path:
+    """A copy of the project's default playbook, docs and mkdocs.yml at `target`."""
+    target.mkdir(parents=True, exist_ok=True)
+    shutil.copytree(DEFAULT_PLAYBOOK, target / "playbook")
+    shutil.copytree(ROOT / "docs", target / "docs")
+    shutil.copy(ROOT / "mkdocs.yml", target / "mkdocs.yml")
+    return target
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Path:
+    """A copy of the project (default playbook, docs, mkdocs.yml) in a temporary folder."""
+    return copy_project(tmp_path)
+
+
 def edit(path: Path, old: str, new: str) -> None:
     """Replace `old` (which must occur exactly once) with `new` in a file."""
     text = path.read_text(encoding="utf-8")

@@ -7,7 +7,6 @@ from __future__ import annotations
 import functools
 import http.server
 import json
-import shutil
 import socket
 import subprocess
 import sys
@@ -19,7 +18,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from tests.conftest import DEFAULT_PLAYBOOK, ROOT, QuietHandler
+from tests.conftest import QuietHandler, copy_project
 from tests.hostile.live_markup import live_markup
 from tests.hostile.test_injection import PAGES, TARGETS, _inject
 
@@ -32,9 +31,7 @@ def zensical_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[st
     """The default playbook with hostile text in six fields, built with Zensical and
     served on a free port; (its address, the project folder)."""
     project = tmp_path_factory.mktemp("zensical")
-    shutil.copytree(DEFAULT_PLAYBOOK, project / "playbook")
-    shutil.copytree(ROOT / "docs", project / "docs")
-    shutil.copy(ROOT / "mkdocs.yml", project / "mkdocs.yml")
+    copy_project(project)
     for name, field in TARGETS:
         _inject(project / "playbook" / name, field)
     with socket.socket() as probe:

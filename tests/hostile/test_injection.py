@@ -6,7 +6,6 @@ from __future__ import annotations
 import functools
 import html as html_text
 import http.server
-import shutil
 import threading
 from pathlib import Path
 from typing import Any
@@ -14,7 +13,7 @@ from typing import Any
 import pytest
 import yaml
 
-from tests.conftest import DEFAULT_PLAYBOOK, ROOT, QuietHandler, mkdocs
+from tests.conftest import QuietHandler, copy_project, mkdocs
 from tests.hostile.live_markup import live_markup
 
 PAYLOADS = [
@@ -47,9 +46,7 @@ def _inject(path: Path, field: str) -> None:
 @pytest.fixture(scope="module")
 def hostile_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     project = tmp_path_factory.mktemp("hostile")
-    shutil.copytree(DEFAULT_PLAYBOOK, project / "playbook")
-    shutil.copytree(ROOT / "docs", project / "docs")
-    shutil.copy(ROOT / "mkdocs.yml", project / "mkdocs.yml")
+    copy_project(project)
     for name, field in TARGETS:
         _inject(project / "playbook" / name, field)
     result = mkdocs("build", "--strict", "--site-dir", "out", cwd=project)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import hashlib
-import shutil
 import socket
 import subprocess
 import sys
@@ -11,20 +10,10 @@ import time
 import urllib.request
 from pathlib import Path
 
-import pytest
 from icalendar import Calendar
 
-from tests.conftest import DEFAULT_PLAYBOOK, ROOT, edit, mkdocs
+from tests.conftest import DEFAULT_PLAYBOOK, edit, mkdocs
 from tests.test_cli import run
-
-
-@pytest.fixture
-def project(tmp_path: Path) -> Path:
-    """A copy of the project's mkdocs.yml, docs and default playbook."""
-    shutil.copytree(DEFAULT_PLAYBOOK, tmp_path / "playbook")
-    shutil.copytree(ROOT / "docs", tmp_path / "docs")
-    shutil.copy(ROOT / "mkdocs.yml", tmp_path / "mkdocs.yml")
-    return tmp_path
 
 
 def _digest(folder: Path) -> dict[str, str]:

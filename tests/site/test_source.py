@@ -4,21 +4,10 @@ same by every engine."""
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
-import pytest
-
 from generators.pipeline import Options, build
-from tests.conftest import DEFAULT_PLAYBOOK, ROOT, edit
-
-
-@pytest.fixture
-def project(tmp_path: Path) -> Path:
-    shutil.copytree(DEFAULT_PLAYBOOK, tmp_path / "playbook")
-    shutil.copytree(ROOT / "docs", tmp_path / "docs")
-    shutil.copy(ROOT / "mkdocs.yml", tmp_path / "mkdocs.yml")
-    return tmp_path
+from tests.conftest import edit
 
 
 def _stamps(folder: Path) -> dict[str, int]:

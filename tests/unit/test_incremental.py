@@ -3,7 +3,6 @@ what a fresh compile of the same files returns, and it redoes only what changed.
 
 from __future__ import annotations
 
-import shutil
 from collections.abc import Callable
 from pathlib import Path
 
@@ -11,19 +10,11 @@ import pytest
 
 from generators.errors import ContentError
 from generators.pipeline import Compiler, Options, SiteSource, compile_site
-from tests.conftest import DEFAULT_PLAYBOOK, ROOT, edit
+from tests.conftest import edit
 
 
 def _files(site: SiteSource) -> dict[str, bytes]:
     return {item.uri: item.data() for item in site.files}
-
-
-@pytest.fixture
-def project(tmp_path: Path) -> Path:
-    shutil.copytree(DEFAULT_PLAYBOOK, tmp_path / "playbook")
-    shutil.copytree(ROOT / "docs", tmp_path / "docs")
-    shutil.copy(ROOT / "mkdocs.yml", tmp_path / "mkdocs.yml")
-    return tmp_path
 
 
 def _same_as_fresh(compiler: Compiler, project: Path) -> SiteSource:
