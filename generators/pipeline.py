@@ -26,8 +26,10 @@ from generators.hosts import engine
 from generators.render import render_site
 from generators.render.assets import (
     PROBLEMS_URI,
+    THEME_MAIN,
     assessment_files,
     find_pyodide,
+    head_override,
     runtime_info,
     theme_files,
     theme_urls,
@@ -36,7 +38,7 @@ from generators.render.cache import RenderCache
 from generators.render.graph import Graph, References
 from generators.render.page import SiteFile
 from generators.render.wheel import engine_wheel
-from generators.source import source_folder, write_site_source
+from generators.source import THEME_FOLDER, source_folder, write_site_source
 from generators.source_config import HostConfig
 from generators.validate import FileCache
 from generators.versions.bundle import BUNDLE_FILE, bundle_text, make_bundle
@@ -57,6 +59,9 @@ class Options:
     """The bundle of the previous version: the site gets a "What changed" page."""
     serving: bool = False
     """Built for `playbook serve`: pages load the script that shows problems."""
+    head_loader: bool = True
+    """Assessment pages start Pyodide from the page head, through a theme override in
+    the site source (the MkDocs plugin, which has no site source, asks for the page)."""
 
 
 @dataclass
@@ -69,6 +74,8 @@ class SiteSource:
     nav: list[Any]
     config_text: str
     warnings: list[Problem] = field(default_factory=list)
+    theme: list[SiteFile] = field(default_factory=list)
+    """Theme overrides: the user's own (`theme.custom_dir`), and ours."""
 
 
 def compile_site(options: Options, config: HostConfig | None = None) -> SiteSource:
@@ -117,7 +124,9 @@ class Compiler:
         runtime = runtime_info(playbook, self.wheel[0], pyodide_url)
         # 5. Every page and calendar; text from YAML is made inert as it is printed.
         graph = Graph(playbook, self.references)
-        docs = hand_written(config)
+        docs = hand_written(config, config.docs_dir)
+        custom = hand_written(config, config.custom_dir)
+        in_head = options.head_loader and THEME_MAIN not in custom
         templates, root, root_name = config.templates(options.playbook)
         with collector_paused():
             rendered = render_site(playbook, templates=templates, template_root=root,
@@ -125,7 +134,8 @@ class Compiler:
                                    docs_pages=[uri for uri in docs if uri.endswith(".md")],
                                    site_url=options.site_url or config.data.get("site_url"),
                                    runtime=runtime, use_directory_urls=config.use_directory_urls,
-                                   changelog=changelog, cache=self.pages, graph=graph)
+                                   changelog=changelog, cache=self.pages, graph=graph,
+                                   loader_in_page=not in_head)
         # 6. Assets: the site's CSS and JavaScript, the bundle, and what assessments load.
         pyodide_dir = (config.folder / config.plugin["pyodide_dir"]
                        if config.plugin.get("pyodide_dir") else find_pyodide(config.folder))
@@ -137,15 +147,20 @@ class Compiler:
                                         graph=graph),
                       # 7. Hand-written pages last: one replaces a generated page of its path.
                       *(SiteFile(uri, source=path) for uri, path in docs.items())]
-        # 8. The host config, with the navigation and our settings merged in.
+        # 8. Theme overrides: the user's, and ours that starts Pyodide from the page head.
+        theme = [SiteFile(uri, source=path) for uri, path in custom.items()]
+        if in_head and playbook.of("assessment"):
+            theme.append(SiteFile(THEME_MAIN, head_override(runtime)))
+        # 9. The host config, with the navigation and our settings merged in.
         css, javascript = theme_urls()
         if options.serving:
             javascript.append(PROBLEMS_URI)
         config_text = source_config.merged(
             config, source_folder(config.folder), nav=rendered.nav, css=css,
-            javascript=javascript, site_url=options.site_url, versioned=options.versioned)
+            javascript=javascript, site_url=options.site_url, versioned=options.versioned,
+            custom_dir=THEME_FOLDER if theme else None)
         return SiteSource(checked, config, site_files, rendered.nav, config_text,
-                          checked.warnings)
+                          checked.warnings, theme)
 
 
 @dataclass
@@ -171,7 +186,7 @@ def build(options: Options, site_dir: Path, *, engine_name: str = "mkdocs",
     compiler = Compiler(options, folder=folder)
     site = compiler.compile(config)
     # 3. Write it into the build area: only the files that changed.
-    write_site_source(folder, site.files, site.config_text)
+    write_site_source(folder, site.files, site.config_text, site.theme)
     compiler.written()
     del site, compiler
     # 4. The host builds it into a new folder beside the site folder...
@@ -212,11 +227,10 @@ def protected(config: HostConfig, playbook: Path) -> output.Protected:
                             build_area=source_folder(config.folder).parent)
 
 
-def hand_written(config: HostConfig) -> dict[str, Path]:
-    """The hand-written files of the docs folder, by docs-relative path. Each must be a
-    regular file inside the project folder: nothing from elsewhere is copied into the
-    site, and a FIFO or a device cannot make the build hang."""
-    docs = config.docs_dir
+def hand_written(config: HostConfig, docs: Path | None) -> dict[str, Path]:
+    """The hand-written files of a folder (the docs, the theme overrides), by relative
+    path. Each must be a regular file inside the project folder: nothing from elsewhere
+    is copied into the site, and a FIFO or a device cannot make the build hang."""
     if docs is None or not docs.is_dir():
         return {}
     found = {}

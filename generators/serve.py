@@ -76,7 +76,8 @@ class Refresher:
                 source_config.find_config(self.options.config_file))
             site = self.compiler.compile(config)
             site_files = [*site.files, SiteFile(PROBLEMS_URI, problems_script([]))]
-            written = write_site_source(self.folder, site_files, site.config_text)
+            written = write_site_source(self.folder, site_files, site.config_text,
+                                        site.theme)
             self.compiler.written()
             if written.changed or written.removed:
                 print(f"playbook: {len(written.changed)} files changed, "

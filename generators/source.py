@@ -3,6 +3,7 @@
     <project>/.playbook/site-source/
         mkdocs.yml         the host config (see `source_config`)
         docs/              every page, calendar and asset, and each hand-written page
+        overrides/         theme overrides: the user's own, and the page-head loader
         .playbook-source   marks the folder as ours
 
 Writing is incremental: a file whose content did not change is not rewritten, so
@@ -26,6 +27,7 @@ SOURCE_FOLDER = "site-source"
 MARKER = ".playbook-source"
 CONFIG_FILE = "mkdocs.yml"
 DOCS = "docs"
+THEME_FOLDER = "overrides"
 
 
 class SourceRefused(UserError):
@@ -45,20 +47,24 @@ def source_folder(project: Path) -> Path:
     return project / BUILD_AREA / SOURCE_FOLDER
 
 
-def write_site_source(folder: Path, site_files: list[SiteFile], config_text: str) -> Written:
+def write_site_source(folder: Path, site_files: list[SiteFile], config_text: str,
+                      theme: list[SiteFile] | None = None) -> Written:
     """Write the site source into `folder`: changed files only, stale ones removed."""
     _claim(folder)
     written = Written()
-    docs = folder / DOCS
-    wanted: dict[str, SiteFile] = {}
-    for item in site_files:
-        wanted[item.uri] = item  # a later file of the same path (a docs page) wins
-    for uri, item in wanted.items():
-        if _write(docs / uri, item):
-            written.changed.append(uri)
+    for area, items in ((DOCS, site_files), (THEME_FOLDER, theme or [])):
+        wanted: dict[str, SiteFile] = {}
+        for item in items:
+            wanted[item.uri] = item  # a later file of the same path (a docs page) wins
+        prefix = "" if area == DOCS else f"{area}/"
+        for uri, item in wanted.items():
+            if _write(folder / area / uri, item):
+                written.changed.append(prefix + uri)
+        if (folder / area).is_dir():
+            written.removed += [prefix + uri
+                                for uri in _remove_stale(folder / area, set(wanted))]
     if _write(folder / CONFIG_FILE, SiteFile(CONFIG_FILE, config_text)):
         written.changed.append(CONFIG_FILE)
-    written.removed = _remove_stale(docs, set(wanted))
     return written
 
 

@@ -94,6 +94,14 @@ class HostConfig:
         return self.folder / str(self.data.get("docs_dir", "docs"))
 
     @property
+    def custom_dir(self) -> Path | None:
+        """The user's theme overrides folder, if the config names one."""
+        theme = self.data.get("theme")
+        if isinstance(theme, dict) and isinstance(theme.get("custom_dir"), str):
+            return self.folder / theme["custom_dir"]
+        return None
+
+    @property
     def use_directory_urls(self) -> bool:
         return bool(self.data.get("use_directory_urls", True))
 
@@ -159,8 +167,9 @@ def _plugin_options(plugins: Any) -> dict[str, Any]:
 
 def merged(config: HostConfig, source: Path, *, nav: list[Any], css: list[str],
            javascript: list[str], site_url: str | None = None,
-           versioned: bool = False) -> str:
-    """The text of the site source's config, for a site source written at `source`."""
+           versioned: bool = False, custom_dir: str | None = None) -> str:
+    """The text of the site source's config, for a site source written at `source`;
+    `custom_dir` is the theme overrides folder inside it (the user's are copied there)."""
     data = dict(config.data)
     data.pop("INHERIT", None)
     data.pop("watch", None)
@@ -178,8 +187,12 @@ def merged(config: HostConfig, source: Path, *, nav: list[Any], css: list[str],
         extra.setdefault("version", {"provider": "mike"})
         data["extra"] = extra
     theme = data.get("theme")
-    if isinstance(theme, dict) and isinstance(theme.get("custom_dir"), str):
-        data["theme"] = {**theme, "custom_dir": _moved(config, source, theme["custom_dir"])}
+    theme = dict(theme) if isinstance(theme, dict) else {"name": theme or "mkdocs"}
+    if custom_dir:
+        theme["custom_dir"] = custom_dir
+    elif isinstance(theme.get("custom_dir"), str):
+        theme["custom_dir"] = _moved(config, source, theme["custom_dir"])
+    data["theme"] = theme
     if isinstance(data.get("hooks"), list):
         data["hooks"] = [_moved(config, source, h) if isinstance(h, str) else h
                          for h in data["hooks"]]

@@ -53,7 +53,7 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
                 playbook=self.root, project=base, docs=Path(config.docs_dir)))
             self.site = compile_site(Options(
                 self.root, Path(config.config_file_path) if config.config_file_path else None,
-                site_url=config.site_url))
+                site_url=config.site_url, head_loader=False))
         except UserError as exc:
             raise PluginError(str(exc)) from exc
         for warning in self.site.warnings:

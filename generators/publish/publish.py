@@ -99,7 +99,7 @@ def publish(playbook_dir: Path, version: str, *, alias: str | None = None,
     # 3. The site source, which mike builds (in the site source's own site folder) and
     #    commits only once the build succeeded.
     folder = source_folder(config.folder)
-    write_site_source(folder, site.files, site.config_text)
+    write_site_source(folder, site.files, site.config_text, site.theme)
     config_name = str((folder / CONFIG_FILE).resolve())
     aliases = [alias] if alias else []
     _mike(["deploy", "--config-file", config_name, "--branch", branch,

@@ -56,13 +56,16 @@ def render_site(playbook: Playbook, *, templates: Path | None = None,
                 runtime: dict[str, Any] | None = None,
                 use_directory_urls: bool = True,
                 changelog: Changelog | None = None,
-                cache: RenderCache | None = None, graph: Graph | None = None) -> RenderedSite:
+                cache: RenderCache | None = None, graph: Graph | None = None,
+                loader_in_page: bool = True) -> RenderedSite:
     """Render every page and calendar file of a validated playbook.
 
     `runtime` says where assessment pages find Pyodide and the engine wheel. Override
     templates in `templates` are read only from inside `template_root` (default: the
     folder holding `templates`). With `cache`, a page or calendar is rendered again only
-    when what it shows changed since the cache last saw it.
+    when what it shows changed since the cache last saw it. With `loader_in_page`,
+    assessment pages start Pyodide from their own text (else a theme override does it
+    from the head).
     """
     docs_pages = docs_pages or []
     graph = graph or Graph(playbook)
@@ -82,7 +85,7 @@ def render_site(playbook: Playbook, *, templates: Path | None = None,
     prints = cache.prints if cache else Fingerprints()
     prints.next_compile()
     settings = prints.key(compiler_digest(), sorted(docs_pages), runtime, use_directory_urls,
-                          changelog,
+                          changelog, loader_in_page,
                           _stamps(templates) if templates is not None else ()) if cache else ""
     files = []
     for spec in specs:
@@ -90,7 +93,8 @@ def render_site(playbook: Playbook, *, templates: Path | None = None,
                          spec.description, spec.meta, spec.context) if cache else ""
         text = cache.get(spec.uri, key) if cache else None
         if text is None:
-            text = _render(env, spec, overrides, runtime, use_directory_urls)
+            text = _render(env, spec, overrides, runtime if loader_in_page else None,
+                           use_directory_urls)
             if cache:
                 cache.put(spec.uri, key, text)
         files.append(SiteFile(spec.uri, text))

@@ -100,8 +100,24 @@ def assessment_files(playbook: Playbook, wheel: tuple[str, bytes], *,
 
 
 
+#: Where the theme override that puts the early loader into the page head goes, inside
+#: the site source's theme folder.
+THEME_MAIN = "main.html"
+
+
+def head_override(runtime: dict[str, Any]) -> str:
+    """A theme override (`main.html`, honoured by Material and by Zensical) that puts the
+    early loader into the head of assessment pages, before the theme's own scripts."""
+    pyodide = str(runtime["pyodide"])
+    relative = "://" not in pyodide and not pyodide.startswith("/")
+    loader = early_loader(runtime, "{{ base_url }}/" if relative else "")
+    return ('{% extends "base.html" %}\n{% block extrahead %}\n  {{ super() }}\n'
+            "  {% if page and page.meta and page.meta.assessment %}\n"
+            f"  {loader}\n  {{% endif %}}\n{{% endblock %}}\n")
+
+
 def early_loader(runtime: dict[str, Any], to_root: str) -> str:
-    """A small head script for assessment pages that starts Pyodide at once.
+    """A small script for assessment pages that starts Pyodide at once.
 
     Without it Python would start only after the theme's own scripts have run. The
     widget picks up `window.__playbookPyodideEarly`; the guard keeps a page reached by

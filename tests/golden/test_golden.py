@@ -25,7 +25,7 @@ LEFT_OUT = ("docs/assets/",)
 
 def _written(playbook: Path, folder: Path) -> dict[str, str]:
     site = compile_site(Options(playbook))
-    write_site_source(folder, site.files, site.config_text)
+    write_site_source(folder, site.files, site.config_text, site.theme)
     found = {}
     for path in sorted(folder.rglob("*")):
         name = path.relative_to(folder).as_posix()

@@ -45,9 +45,14 @@ def test_the_site_source_is_what_the_host_builds(project: Path) -> None:
     assert "playbook" not in [line.strip("- ").strip() for line in config.splitlines()
                               if line.startswith("- ")]  # our plugin is not needed
     assert "assets/playbook/playbook.js" in config
-    page = (source / "docs/assessments/team-maturity.md").read_text(encoding="utf-8")
-    assert "__playbookPyodideEarly" in page  # the early loader is in the page source
-    assert (project / "site/assessments/team-maturity/index.html").is_file()
+    # Assessment pages start Pyodide from their head, through a theme override that the
+    # site source carries (Material and Zensical both honour it).
+    assert "custom_dir: overrides" in config
+    assert "__playbookPyodideEarly" in (source / "overrides/main.html").read_text("utf-8")
+    html = (project / "site/assessments/team-maturity/index.html").read_text(encoding="utf-8")
+    assert html.index("__playbookPyodideEarly") < html.index("</head>")
+    assert "__playbookPyodideEarly" not in (project / "site/roles/sdr-absm/index.html"
+                                            ).read_text(encoding="utf-8")
 
 
 def test_a_page_is_reused_only_when_it_holds_what_was_written(project: Path) -> None:
