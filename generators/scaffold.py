@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from importlib import resources
 from pathlib import Path
 
@@ -22,11 +23,28 @@ class ScaffoldError(UserError):
 
 
 def starter_text(kind: Kind, entity_id: str) -> str:
-    """The starter file of `kind` for `entity_id`, modeline first."""
+    """The starter file of `kind` for `entity_id`, modeline first: the kind's own starter
+    when it has one, else one made from its model's required fields."""
     template = resources.files("generators").joinpath("starters", f"{kind.name}.yml")
     name = entity_id.replace("-", " ").title()
-    body = template.read_text(encoding="utf-8")
+    body = template.read_text(encoding="utf-8") if template.is_file() else _from_model(kind)
     return modeline(kind) + "\n" + body.replace("__ID__", entity_id).replace("__NAME__", name)
+
+
+def _from_model(kind: Kind) -> str:
+    """A starter listing the model's required fields, each with what it is for."""
+    lines = []
+    for field_name, field in kind.model.model_fields.items():
+        if not field.is_required():
+            continue
+        if field_name == "id":
+            value = "__ID__"
+        elif field_name in ("name", "title"):
+            value = "__NAME__"
+        else:
+            value = json.dumps((field.description or field_name).rstrip("."))
+        lines.append(f"{field_name}: {value}")
+    return "\n".join(lines) + "\n"
 
 
 def id_problem(kind: Kind, entity_id: str) -> str | None:

@@ -1,7 +1,13 @@
 """The typed playbook model: one pydantic class per kind of entity.
 
-`KINDS` is the registry the loader, the schema export and `playbook new` share:
-each kind's name, the folder its files live in, and its model class.
+Each kind is declared once, below: its name, the playbook folder of its files, its
+model, its title, where its pages live in the site, the tag its pages carry, and
+(for a kind without pages of its own design) the navigation section it goes under.
+Everything else derives from the declaration: the loader's folders, the JSON
+Schemas, `playbook new`, the page layout and reserved ids, the bundle and the
+changelog, and, for a kind with a `section`, its index page, its pages and its
+place in the navigation. Adding such a kind takes its model module, one line here,
+and its page template.
 """
 
 from __future__ import annotations
@@ -28,39 +34,60 @@ from generators.model.team_model import ManagementModel, TeamModel
 
 @dataclass(frozen=True)
 class Kind:
-    """A kind of playbook entity and where its files live."""
+    """A kind of playbook entity, declared once."""
 
     name: str
     folder: str
+    """The playbook folder its files live in."""
     model: type[BaseModel]
     title: str
+    """What a list of them is called ("Meeting cadences")."""
+    pages: str = ""
+    """The site folder its pages live in ("" for a kind without pages of its own)."""
+    tag: str = ""
+    """The tag its pages carry, for search and the tags page."""
+    section: str = ""
+    """For a kind whose pages follow the general design: the navigation section they
+    go under. The kinds below without one have pages of their own design."""
 
     @property
     def plural(self) -> str:
         return self.folder
 
+    @property
+    def template(self) -> str:
+        """The template of its pages: `metric.md.j2` for `metric`."""
+        return self.name.replace("-", "_") + ".md.j2"
+
 
 MANIFEST = Kind("manifest", "", Manifest, "Manifest")
 
 ENTITY_KINDS: tuple[Kind, ...] = (
-    Kind("scale", "scales", Scale, "Scales"),
-    Kind("competency", "competencies", Competency, "Competencies"),
-    Kind("role", "roles", Role, "Roles"),
-    Kind("career-path", "career-paths", CareerPath, "Career paths"),
-    Kind("hiring-process", "hiring-process", HiringProcess, "Hiring process"),
-    Kind("hiring-profile", "hiring-profiles", HiringProfile, "Hiring profiles"),
-    Kind("exercise", "exercises", Exercise, "Exercises"),
-    Kind("interview-loop", "interview-loops", InterviewLoop, "Interview loops"),
-    Kind("scorecard", "scorecards", Scorecard, "Scorecards"),
-    Kind("question-set", "question-sets", QuestionSet, "Question sets"),
-    Kind("onboarding-path", "onboarding-paths", OnboardingPath, "Onboarding paths"),
-    Kind("routine", "routines", Routine, "Routines"),
-    Kind("cadence", "cadences", Cadence, "Meeting cadences"),
-    Kind("maturity-model", "maturity-models", MaturityModel, "Maturity models"),
-    Kind("team-model", "team-models", TeamModel, "Team models"),
-    Kind("management-model", "management-models", ManagementModel, "Management models"),
-    Kind("metric", "metrics", Metric, "Metrics"),
-    Kind("assessment", "assessments", Assessment, "Assessments"),
+    Kind("scale", "scales", Scale, "Scales", "competencies/scales", "Scale"),
+    Kind("competency", "competencies", Competency, "Competencies", "competencies",
+         "Competency"),
+    Kind("role", "roles", Role, "Roles", "roles", "Role"),
+    Kind("career-path", "career-paths", CareerPath, "Career paths", "careers", "Career path"),
+    Kind("hiring-process", "hiring-process", HiringProcess, "Hiring process", "hiring",
+         "Hiring"),
+    Kind("hiring-profile", "hiring-profiles", HiringProfile, "Hiring profiles", "", "Hiring kit"),
+    Kind("exercise", "exercises", Exercise, "Exercises", "hiring/exercises", "Hiring"),
+    Kind("interview-loop", "interview-loops", InterviewLoop, "Interview loops",
+         "hiring/interviews", "Hiring"),
+    Kind("scorecard", "scorecards", Scorecard, "Scorecards", "hiring/scorecards", "Hiring"),
+    Kind("question-set", "question-sets", QuestionSet, "Question sets", "hiring/questions",
+         "Hiring"),
+    Kind("onboarding-path", "onboarding-paths", OnboardingPath, "Onboarding paths",
+         "onboarding", "Onboarding"),
+    Kind("routine", "routines", Routine, "Routines", "onboarding/routines", "Routine"),
+    Kind("cadence", "cadences", Cadence, "Meeting cadences", "meetings", "Meeting"),
+    Kind("maturity-model", "maturity-models", MaturityModel, "Maturity models", "maturity",
+         "Maturity model"),
+    Kind("team-model", "team-models", TeamModel, "Team models", "team-models", "Team model"),
+    Kind("management-model", "management-models", ManagementModel, "Management models",
+         "management-models", "Management model"),
+    Kind("metric", "metrics", Metric, "Metrics", "metrics", "Metric"),
+    Kind("assessment", "assessments", Assessment, "Assessments", "assessments", "Assessment"),
 )
 
 KINDS: dict[str, Kind] = {kind.name: kind for kind in (MANIFEST, *ENTITY_KINDS)}

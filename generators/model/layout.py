@@ -9,26 +9,10 @@ from __future__ import annotations
 
 import posixpath
 
-#: Folder of each kind's pages, relative to the docs root.
-FOLDERS = {
-    "role": "roles",
-    "competency": "competencies",
-    "scale": "competencies/scales",
-    "career-path": "careers",
-    "hiring-process": "hiring",
-    "exercise": "hiring/exercises",
-    "interview-loop": "hiring/interviews",
-    "scorecard": "hiring/scorecards",
-    "question-set": "hiring/questions",
-    "onboarding-path": "onboarding",
-    "routine": "onboarding/routines",
-    "cadence": "meetings",
-    "maturity-model": "maturity",
-    "team-model": "team-models",
-    "management-model": "management-models",
-    "metric": "metrics",
-    "assessment": "assessments",
-}
+from generators.model import ENTITY_KINDS
+
+#: Folder of each kind's pages, relative to the docs root (from the kinds' declarations).
+FOLDERS = {kind.name: kind.pages for kind in ENTITY_KINDS if kind.pages}
 
 HOME = "index.md"
 ROLES = "roles/index.md"

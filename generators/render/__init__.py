@@ -19,6 +19,7 @@ from generators.render import (
     calendar,
     nav,
     pages_changes,
+    pages_general,
     pages_hiring,
     pages_models,
     pages_people,
@@ -38,6 +39,7 @@ PAGE_BUILDERS = (
     pages_hiring.hiring, pages_practice.onboarding, pages_practice.meetings,
     pages_models.maturity, pages_models.team_models, pages_models.management_models,
     pages_models.assessments, pages_practice.metrics, pages_models.enablement,
+    pages_general.general,
 )
 
 

@@ -9,6 +9,7 @@ from typing import Any
 from generators.render import urls
 from generators.render.graph import Graph
 from generators.render.page import FAMILY_TITLES, FREQUENCY_ORDER, FREQUENCY_TITLES
+from generators.render.pages_general import general_kinds, index_uri
 
 NavItem = Any
 
@@ -55,6 +56,12 @@ def build_nav(g: Graph, docs_pages: list[str], changes: bool = False) -> list[Na
     nav.append({"Assessments": [urls.ASSESSMENTS,
                                 *_kinds(g, [("All assessments", "assessment")])]})
     nav.append({"Metrics": [urls.METRICS, *_kinds(g, [("All metrics", "metric")])]})
+    sections: dict[str, list[NavItem]] = {}
+    for kind in general_kinds():  # kinds of the general design, by declared section
+        sections.setdefault(kind.section, []).append(
+            {kind.title: [index_uri(kind), *_entries(g, kind.name, g.of(kind.name))]})
+    for section, items in sections.items():
+        nav.append({section: items[0][next(iter(items[0]))] if len(items) == 1 else items})
     guides = [page for page in docs_pages if page not in (urls.HOME,)]
     what_changed = [{"What changed": urls.CHANGES}] if changes else []
     nav.append({"Enablement": [urls.ENABLEMENT, *what_changed, *guides,

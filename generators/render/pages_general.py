@@ -1,0 +1,34 @@
+"""Pages of the general design, for every kind whose declaration names a navigation
+section: an index of its entities, and a page per entity from the kind's template
+(with the entity as `entity` and under the kind's own name, and what refers to it)."""
+
+from __future__ import annotations
+
+from generators.model import ENTITY_KINDS, Kind
+from generators.render.graph import Graph
+from generators.render.page import PageSpec
+
+
+def general_kinds() -> list[Kind]:
+    """The kinds whose pages follow the general design."""
+    return [kind for kind in ENTITY_KINDS if kind.section and kind.pages]
+
+
+def index_uri(kind: Kind) -> str:
+    return f"{kind.pages}/index.md"
+
+
+def general(g: Graph) -> list[PageSpec]:
+    pages = []
+    for kind in general_kinds():
+        items = g.of(kind.name)
+        tags = [kind.tag] if kind.tag else []
+        pages.append(PageSpec(index_uri(kind), "kind_index.md.j2", kind.title, tags, {
+            "kind": kind, "items": [(g.link(kind.name, eid), e) for eid, e in items.items()]}))
+        for eid, entity in items.items():
+            context = {"entity": entity, kind.name.replace("-", "_"): entity,
+                       "backlinks": g.backlinks(kind.name, eid)}
+            pages.append(PageSpec(g.uri(kind.name, eid), kind.template,
+                                  g.title(kind.name, eid), tags, context,
+                                  str(getattr(entity, "summary", "") or "")))
+    return pages
