@@ -21,8 +21,6 @@
   if (window.__playbookAssessmentWidget) { return; }
   window.__playbookAssessmentWidget = true;
 
-  var SCRIPT_PATH = "assets/playbook/assessment.js";
-  var RUNTIME_PATH = "assets/playbook/runtime.json";
   var KEY_PREFIX = "pbk:assessment:";
   var EXPORT_FORMAT = "playbook-assessment";
   var EXPORT_VERSION = 1;
@@ -30,40 +28,20 @@
   var SVG_NS = "http://www.w3.org/2000/svg";
   var LOAD_STEPS = 4; // runtime.json, pyodide.js, the Python runtime, the engine wheel
 
-  // Captured now: document.currentScript is only set while this file first runs.
-  var ROOT = siteRoot();
-
   /* ------------------------------------------------------------------ site root, fetch */
 
+  // Every address the widget needs is written onto the assessment form by the build
+  // (generators/render/assets.py holds them all): the way to the site root (data-root),
+  // the spec, Pyodide, the engine wheel and runtime.json, relative to the root.
+
+  /** The site root of the page now shown (with instant navigation, pages change). */
   function siteRoot() {
-    var src = document.currentScript && document.currentScript.src;
-    if (!src) {
-      var scripts = document.getElementsByTagName("script");
-      for (var i = 0; i < scripts.length; i += 1) {
-        if (scripts[i].src && stripQuery(scripts[i].src).slice(-SCRIPT_PATH.length) === SCRIPT_PATH) {
-          src = scripts[i].src;
-        }
-      }
-    }
-    if (src) {
-      var clean = stripQuery(src);
-      if (clean.slice(-SCRIPT_PATH.length) === SCRIPT_PATH) {
-        return clean.slice(0, clean.length - SCRIPT_PATH.length);
-      }
-    }
-    // Last resort: Material's page config names the site root relative to the page.
-    try {
-      var config = JSON.parse(document.getElementById("__config").textContent);
-      return new URL(config.base.replace(/\/?$/, "/"), location.href).href;
-    } catch (err) {
-      return new URL("/", location.href).href;
-    }
+    var form = document.querySelector("form.pb-assessment[data-root]");
+    return new URL((form && form.getAttribute("data-root")) || "./", location.href).href;
   }
 
-  function stripQuery(url) { return url.split("#")[0].split("?")[0]; }
-
   /** An absolute URL for a site-root-relative one (absolute URLs stay as they are). */
-  function siteUrl(url) { return new URL(url, ROOT).href; }
+  function siteUrl(url) { return new URL(url, siteRoot()).href; }
 
   function fetchText(url) {
     return fetch(url, { credentials: "same-origin" }).then(function (response) {
@@ -82,12 +60,14 @@
   function loadRuntime() {
     var form = document.querySelector("form.pb-assessment[data-engine]");
     if (form) {
-      return Promise.resolve({ pyodide: form.getAttribute("data-pyodide") || "assets/pyodide/",
+      return Promise.resolve({ pyodide: form.getAttribute("data-pyodide"),
                                engine: form.getAttribute("data-engine"),
                                playbook_version: form.getAttribute("data-version") });
     }
+    var named = document.querySelector("form.pb-assessment[data-runtime]");
+    if (!named) { return Promise.reject(new Error("this page names no scoring engine")); }
     if (!runtimePromise) {
-      var promise = fetchText(siteUrl(RUNTIME_PATH)).then(function (text) {
+      var promise = fetchText(siteUrl(named.getAttribute("data-runtime"))).then(function (text) {
         var runtime = JSON.parse(text);
         if (!runtime || typeof runtime.engine !== "string") {
           throw new Error("runtime.json names no scoring engine");
@@ -157,7 +137,7 @@
       reportStep(0);
       var runtime = await loadRuntime();
       reportStep(1);
-      var indexURL = siteUrl(runtime.pyodide || "assets/pyodide/").replace(/\/?$/, "/");
+      var indexURL = siteUrl(runtime.pyodide).replace(/\/?$/, "/");
       var wheel = fetchBytes(siteUrl(runtime.engine));
       wheel.catch(function () {}); // awaited below
       // The page's head may already have started Pyodide (see early_loader in the build).
@@ -423,7 +403,7 @@
     var id = form.getAttribute("data-assessment");
     var w = {
       form: form, id: id, results: resultsFor(form, id),
-      specUrl: siteUrl(form.getAttribute("data-spec") || "assets/assessments/" + id + ".json"),
+      specUrl: siteUrl(form.getAttribute("data-spec")),
       spec: null, specText: null, version: null, key: null,
       history: [], lastResult: null, counter: 0,
       restored: false, touched: {}, canSave: true, saveWarned: false

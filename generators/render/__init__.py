@@ -123,8 +123,11 @@ _DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
 
 def _render(env: Environment, spec: PageSpec, overrides: Path | None,
             runtime: dict[str, Any] | None, use_directory_urls: bool) -> str:
+    # The way from the page's URL to the site root, for addresses the browser resolves.
+    to_root = "../" * urls.page_url(spec.uri, use_directory_urls).count("/") or "./"
     try:
-        body = env.get_template(spec.template).render(page_uri=spec.uri, **spec.context)
+        body = env.get_template(spec.template).render(page_uri=spec.uri, to_root=to_root,
+                                                      **spec.context)
     except UserError:  # an override file that may not be read: already says which
         raise
     except Exception as exc:  # a template is content: any failure is the template's
@@ -133,8 +136,7 @@ def _render(env: Environment, spec: PageSpec, overrides: Path | None,
         _check_markup(body, overrides, spec)
     if spec.meta.get("assessment") and runtime:
         # Assessment pages start Python at once, before the theme's own scripts run.
-        depth = urls.page_url(spec.uri, use_directory_urls).count("/")
-        body = assets.early_loader(runtime, "../" * depth) + "\n\n" + body
+        body = assets.early_loader(runtime, to_root) + "\n\n" + body
     # The theme prints the title and description into the page head and navigation
     # without escaping them, so they are escaped here: text from YAML stays text.
     meta: dict[str, Any] = {"title": html.escape(spec.title, quote=True)}

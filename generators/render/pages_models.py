@@ -111,6 +111,7 @@ def assessments(g: Graph) -> list[PageSpec]:
                                   "stage_names": {s.id: s.name for s in model.stages}
                                   if model else {},
                                   "spec_uri": assets.spec_uri(aid),
+                                  "runtime_uri": assets.RUNTIME_URI,
                                   "roles": [g.link("role", r) for r in g.of("role")]
                                   if assessment.type == "skills-gap" else [],
                                   "backlinks": g.backlinks("assessment", aid)},

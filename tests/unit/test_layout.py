@@ -87,3 +87,20 @@ def test_only_one_module_touches_the_environment() -> None:
             if isinstance(node, ast.Attribute) and node.attr in ("environ", "getenv", "putenv"):
                 touching.append(name)
     assert sorted(set(touching)) == ["publish.publish"]
+
+
+def test_site_addresses_are_defined_in_one_module() -> None:
+    # Every address of the site's own files is in generators/render/assets.py (and the
+    # page layout in generators/model/layout.py); the browser scripts read them from
+    # the page, and no other module spells one out.
+    spelled = []
+    for path in [*GENERATORS.rglob("*.py"), *GENERATORS.rglob("*.j2"),
+                 *(ROOT / "assessments/web").glob("*.js"), *GENERATORS.rglob("*.js")]:
+        if path.name == "assets.py" and path.parent.name == "render":
+            continue
+        text = path.read_text(encoding="utf-8")
+        for needle in ("assets/pyodide", "assets/engine", "assets/assessments",
+                       "assets/playbook/"):
+            if needle in text:
+                spelled.append(f"{path.relative_to(ROOT)}: {needle}")
+    assert spelled == []
