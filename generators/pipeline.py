@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import contextlib
 import gc
+import json
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -34,11 +35,19 @@ from generators.render.assets import (
     theme_files,
     theme_urls,
 )
-from generators.render.cache import RenderCache
+from generators.render.cache import RenderCache, compiler_digest, digest
 from generators.render.graph import Graph, References
 from generators.render.page import SiteFile
 from generators.render.wheel import engine_wheel
-from generators.source import THEME_FOLDER, source_folder, write_site_source
+from generators.source import (
+    INPUTS,
+    THEME_FOLDER,
+    inputs_digest,
+    is_current,
+    record_inputs,
+    source_folder,
+    write_site_source,
+)
 from generators.source_config import HostConfig
 from generators.validate import FileCache
 from generators.versions.bundle import BUNDLE_FILE, bundle_text, make_bundle
@@ -181,14 +190,19 @@ def build(options: Options, site_dir: Path, *, engine_name: str = "mkdocs",
     # 1. Refuse a site folder a build may not replace, before any work.
     output.check_site_dir(site_dir, protected(config, options.playbook), force=force)
     # 2. Compile the playbook into a site source, in memory (pages whose content did not
-    #    change since the last build are taken from it, not rendered again).
+    #    change since the last build are taken from it, not rendered again), unless
+    #    nothing it is made from changed since it was last written...
     folder = source_folder(config.folder)
-    compiler = Compiler(options, folder=folder)
-    site = compiler.compile(config)
-    # 3. Write it into the build area: only the files that changed.
-    write_site_source(folder, site.files, site.config_text, site.theme)
-    compiler.written()
-    del site, compiler
+    inputs = inputs_digest(_inputs(options, config), _settings(options))
+    if not is_current(folder, inputs):
+        compiler = Compiler(options, folder=folder)
+        site = compiler.compile(config)
+        # 3. ...and write it into the build area: only the files that changed.
+        (folder / INPUTS).unlink(missing_ok=True)
+        write_site_source(folder, site.files, site.config_text, site.theme)
+        compiler.written()
+        record_inputs(folder, inputs)
+        del site, compiler
     # 4. The host builds it into a new folder beside the site folder...
     try:
         staging = output.staging_dir(site_dir)
@@ -219,6 +233,23 @@ def _collector_frozen() -> Iterator[None]:
         yield
     finally:
         gc.unfreeze()
+
+
+def _inputs(options: Options, config: HostConfig) -> list[Path]:
+    """Every file and folder a compile reads."""
+    pyodide = (config.folder / config.plugin["pyodide_dir"] if config.plugin.get("pyodide_dir")
+               else find_pyodide(config.folder))
+    found = [options.playbook, config.templates(options.playbook)[0], config.docs_dir,
+             config.custom_dir, config.path, pyodide]
+    return [path for path in found if path is not None and path.exists()]
+
+
+def _settings(options: Options) -> str:
+    """Everything besides files that a compile's result depends on."""
+    return repr((compiler_digest(), str(options.playbook.resolve()), options.site_url,
+                 options.versioned, options.serving, options.head_loader,
+                 digest(json.dumps(options.previous, sort_keys=True)) if options.previous
+                 else None))
 
 
 def protected(config: HostConfig, playbook: Path) -> output.Protected:

@@ -14,6 +14,7 @@ it is known to be ours (empty, new, or marked).
 
 from __future__ import annotations
 
+import hashlib
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -28,6 +29,55 @@ MARKER = ".playbook-source"
 CONFIG_FILE = "mkdocs.yml"
 DOCS = "docs"
 THEME_FOLDER = "overrides"
+
+
+#: The digest of every input the site source was last written from, beside it.
+INPUTS = ".playbook-inputs"
+
+
+def inputs_digest(paths: list[Path], settings: str) -> str:
+    """A digest of every file under `paths` (name, time, size, inode) and `settings`:
+    it changes whenever anything a compile reads does."""
+    parts = [settings]
+    for root in paths:
+        if root.is_file():
+            parts.append(_file_stamp(root))
+            continue
+        for dirpath, dirnames, filenames in os.walk(root):
+            dirnames.sort()
+            parts += [_file_stamp(Path(dirpath) / name) for name in sorted(filenames)]
+    return hashlib.blake2b("\n".join(parts).encode("utf-8", "surrogateescape"),
+                           digest_size=16).hexdigest()
+
+
+def _file_stamp(path: Path) -> str:
+    try:
+        info = os.stat(path)
+    except OSError:
+        return f"{path}:missing"
+    return f"{path}:{info.st_mtime_ns}:{info.st_size}:{info.st_ino}:{info.st_mode}"
+
+
+def is_current(folder: Path, digest: str) -> bool:
+    """Whether the site source at `folder` was written from exactly these inputs and is
+    still exactly as written (no file of it changed, none added or removed)."""
+    try:
+        recorded = (folder / INPUTS).read_text(encoding="utf-8").split()
+    except OSError:
+        return False
+    return (recorded == [digest, _written_digest(folder)] and (folder / MARKER).is_file()
+            and (folder / CONFIG_FILE).is_file())
+
+
+def record_inputs(folder: Path, digest: str) -> None:
+    """Note the inputs a complete site source was just written from, and its own state."""
+    write_file(folder / INPUTS, f"{digest} {_written_digest(folder)}\n".encode())
+
+
+def _written_digest(folder: Path) -> str:
+    """The state of what the compiler writes in the site source (not what an engine
+    keeps there, such as Zensical's cache and output)."""
+    return inputs_digest([folder / DOCS, folder / THEME_FOLDER, folder / CONFIG_FILE], "")
 
 
 class SourceRefused(UserError):

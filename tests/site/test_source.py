@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from generators.pipeline import Options, build
 from tests.conftest import edit
 
@@ -31,9 +33,11 @@ def test_unchanged_files_keep_their_timestamps(project: Path) -> None:
     after = _stamps(source)
     changed = sorted(name for name in after if after[name] != first.get(name))
     # The edited metric, the pages that list metrics (one fewer now), the bundle, the
-    # navigation in the config, and the pages' fingerprints; nothing else was rewritten.
-    assert changed == [".playbook-pages.json", "docs/enablement.md", "docs/hiring/index.md",
-                       "docs/metrics/index.md", "docs/metrics/time-to-hire.md",
+    # navigation in the config, and our notes of the inputs and of the pages'
+    # fingerprints; nothing else was rewritten.
+    assert changed == [".playbook-inputs", ".playbook-pages.json", "docs/enablement.md",
+                       "docs/hiring/index.md", "docs/metrics/index.md",
+                       "docs/metrics/time-to-hire.md",
                        "docs/playbook.json", "mkdocs.yml"]
     assert "docs/metrics/candidate-experience.md" not in after  # no longer produced
 
@@ -53,6 +57,24 @@ def test_the_site_source_is_what_the_host_builds(project: Path) -> None:
     assert html.index("__playbookPyodideEarly") < html.index("</head>")
     assert "__playbookPyodideEarly" not in (project / "site/roles/sdr-absm/index.html"
                                             ).read_text(encoding="utf-8")
+
+
+def test_nothing_is_compiled_when_nothing_changed(project: Path,
+                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    from generators import pipeline
+
+    options = Options(project / "playbook", project / "mkdocs.yml")
+    build(options, project / "site")
+    calls: list[Path] = []
+    real = pipeline.compile_playbook
+    monkeypatch.setattr(pipeline, "compile_playbook",
+                        lambda root, *more: calls.append(root) or real(root, *more))
+    build(options, project / "site")
+    assert calls == []  # the site source is current: the engine builds it as it is
+    (project / "docs/authoring.md").write_text("# Authoring\n\nShorter.\n", "utf-8")
+    build(options, project / "site")
+    assert calls == [project / "playbook"]
+    assert "Shorter." in (project / "site/authoring/index.html").read_text(encoding="utf-8")
 
 
 def test_a_page_is_reused_only_when_it_holds_what_was_written(project: Path) -> None:
