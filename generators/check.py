@@ -1,6 +1,7 @@
-"""The compiler pipeline, read top to bottom: load -> validate -> resolve.
+"""Check a playbook: load and validate every file, then resolve references and lint.
 
-Later steps (render, build, publish) start from the `Checked` result of `check()`.
+The first step of the pipeline (`generators/pipeline.py`); the later ones start from
+the `Checked` result of `check()`.
 """
 
 from __future__ import annotations

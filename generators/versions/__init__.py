@@ -1,1 +1,3 @@
-"""Versions of a playbook: the data bundle, the semantic diff, and publishing with mike."""
+"""Versions of a playbook as data: the bundle (the whole compiled playbook as JSON), the
+semantic changelog between two bundles, and version labels. Publishing them is in
+`generators/publish/`."""

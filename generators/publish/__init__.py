@@ -1,0 +1,2 @@
+"""Publishing versions with mike on a branch of the git repository, and reading what was
+published (for `playbook diff`)."""
