@@ -199,8 +199,7 @@ def _build(args: argparse.Namespace) -> int:
     built = pipeline.build(options, args.site_dir, engine_name=args.engine, force=args.force)
     for warning in built.warnings:
         _say(f"playbook: warning: {warning}", err=True)
-    pages = sum(1 for _ in args.site_dir.rglob("*.html"))
-    _say(f"built {pages} pages into {args.site_dir} in {built.seconds:.1f} s")
+    _say(f"built {built.pages} pages into {args.site_dir} in {built.seconds:.1f} s")
     return 0
 
 

@@ -123,12 +123,14 @@ def staging_dir(site_dir: Path) -> Path:
                                  dir=os.path.abspath(site_dir.parent)))
 
 
-def swap_in(staging: Path, site_dir: Path) -> None:
+def swap_in(staging: Path, site_dir: Path, trash: Path | None = None) -> None:
     """Put the finished build at `staging` in place of `site_dir`, with renames only.
 
     The old site moves to a new hidden name first (never one that exists already);
     when the new one cannot take its place, it moves back, so a failure leaves the
-    folder as it was. It is removed only once the new site is in place.
+    folder as it was. It is removed only once the new site is in place: moved into
+    `trash` (a folder of the compiler's own, emptied while the next build runs) when
+    that is on the same file system, else deleted at once.
     """
     old: Path | None = None
     if os.path.lexists(site_dir):
@@ -145,7 +147,20 @@ def swap_in(staging: Path, site_dir: Path) -> None:
             os.replace(old, site_dir)
         raise
     if old is not None:
-        shutil.rmtree(old, ignore_errors=True)
+        try:
+            if trash is None:
+                raise OSError("no trash")
+            trash.mkdir(parents=True, exist_ok=True)
+            os.replace(old, trash / old.name)
+        except OSError:
+            shutil.rmtree(old, ignore_errors=True)
+
+
+def empty_trash(trash: Path) -> None:
+    """Delete what earlier builds put in the trash (old sites of ours)."""
+    if trash.is_dir() and not trash.is_symlink():
+        for entry in trash.iterdir():
+            shutil.rmtree(entry, ignore_errors=True)
 
 
 def discard(staging: Path) -> None:

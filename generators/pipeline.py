@@ -14,6 +14,7 @@ from __future__ import annotations
 import contextlib
 import gc
 import json
+import threading
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -172,12 +173,17 @@ class Compiler:
                           checked.warnings, theme)
 
 
+#: Inside the build area: sites that builds replaced, deleted during the next build.
+TRASH = "trash"
+
+
 @dataclass
 class Built:
     """What a build did: how long it took, and what the user should know."""
 
     seconds: float
     warnings: list[str]
+    pages: int
 
 
 def build(options: Options, site_dir: Path, *, engine_name: str = "mkdocs",
@@ -194,33 +200,41 @@ def build(options: Options, site_dir: Path, *, engine_name: str = "mkdocs",
     #    nothing it is made from changed since it was last written...
     folder = source_folder(config.folder)
     inputs = inputs_digest(_inputs(options, config), _settings(options))
-    if not is_current(folder, inputs):
+    pages = is_current(folder, inputs)
+    if pages is None:
         compiler = Compiler(options, folder=folder)
         site = compiler.compile(config)
         # 3. ...and write it into the build area: only the files that changed.
         (folder / INPUTS).unlink(missing_ok=True)
         write_site_source(folder, site.files, site.config_text, site.theme)
         compiler.written()
-        record_inputs(folder, inputs)
+        pages = sum(1 for item in site.files if item.uri.endswith(".md"))
+        record_inputs(folder, inputs, pages)
         del site, compiler
-    # 4. The host builds it into a new folder beside the site folder...
+    # 4. The host builds it into a new folder beside the site folder (meanwhile the
+    #    sites earlier builds replaced are deleted)...
     try:
         staging = output.staging_dir(site_dir)
     except OSError as exc:
         raise output.write_error(site_dir, exc) from None
+    trash = folder.parent / TRASH
+    emptying = threading.Thread(target=output.empty_trash, args=(trash,))
+    emptying.start()
     try:
         with _collector_frozen():
             host.build(folder, staging)
         # 5. ...which replaces the old site only once it is complete.
         output.mark_site(staging)
-        output.swap_in(staging, site_dir)
+        output.swap_in(staging, site_dir, trash)
     except OSError as exc:
         output.discard(staging)
         raise output.write_error(site_dir, exc) from None
     except BaseException:
         output.discard(staging)
         raise
-    return Built(time.perf_counter() - started, notes)
+    finally:
+        emptying.join()
+    return Built(time.perf_counter() - started, notes, pages)
 
 
 @contextlib.contextmanager

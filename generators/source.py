@@ -58,20 +58,26 @@ def _file_stamp(path: Path) -> str:
     return f"{path}:{info.st_mtime_ns}:{info.st_size}:{info.st_ino}:{info.st_mode}"
 
 
-def is_current(folder: Path, digest: str) -> bool:
-    """Whether the site source at `folder` was written from exactly these inputs and is
-    still exactly as written (no file of it changed, none added or removed)."""
+def is_current(folder: Path, digest: str) -> int | None:
+    """How many pages the site source at `folder` has, when it was written from exactly
+    these inputs and is still exactly as written (no file of it changed, none added or
+    removed); else None."""
     try:
         recorded = (folder / INPUTS).read_text(encoding="utf-8").split()
     except OSError:
-        return False
-    return (recorded == [digest, _written_digest(folder)] and (folder / MARKER).is_file()
-            and (folder / CONFIG_FILE).is_file())
+        return None
+    if len(recorded) != 3 or not recorded[2].isdigit():
+        return None
+    if recorded[:2] != [digest, _written_digest(folder)] or not (folder / MARKER).is_file() \
+            or not (folder / CONFIG_FILE).is_file():
+        return None
+    return int(recorded[2])
 
 
-def record_inputs(folder: Path, digest: str) -> None:
-    """Note the inputs a complete site source was just written from, and its own state."""
-    write_file(folder / INPUTS, f"{digest} {_written_digest(folder)}\n".encode())
+def record_inputs(folder: Path, digest: str, pages: int) -> None:
+    """Note the inputs a complete site source of `pages` pages was just written from,
+    and its own state."""
+    write_file(folder / INPUTS, f"{digest} {_written_digest(folder)} {pages}\n".encode())
 
 
 def _written_digest(folder: Path) -> str:
