@@ -76,8 +76,9 @@ def check_site_dir(site_dir: Path, protected: Protected, *, force: bool = False)
         if _within(place, real):
             raise SiteDirRefused(f"{shown} contains {name}; a build replaces its site folder "
                                  "as a whole: choose a new folder such as ./site")
-    for name, place in places[:2]:  # the playbook and docs folders
-        if name in ("the playbook folder", "the docs folder") and _within(real, place):
+    inside_refused = ("the playbook folder", "the docs folder", "the compiler's build area")
+    for name, place in places:
+        if name in inside_refused and _within(real, place):
             raise SiteDirRefused(f"{shown} is inside {name}; choose a folder outside it, such "
                                  "as ./site")
     for parent in reversed(site_dir.parents):

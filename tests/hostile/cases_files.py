@@ -124,6 +124,7 @@ OUTPUT_FOLDERS = [
     Case("site-dir-parent-is-a-file", site_to("notes.txt/site"), files_({"notes.txt": "mine\n"})),
     Case("site-dir-name-too-long", site_to("x" * 300), changes=(".playbook",)),
     Case("site-dir-is-the-build-area", site_to(".playbook")),
+    Case("site-dir-in-the-build-area", site_to(".playbook/trash")),
     Case("build-area-holds-foreign-files", site_to("site"),
          files_({".playbook/site-source/notes.txt": "mine\n"})),
     Case("zensical-ignores-a-plugin", site_to("site", "--engine", "zensical"),
