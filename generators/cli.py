@@ -12,11 +12,12 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
-from generators import assess, pipeline, scaffold, schema
-from generators.check import check
+from generators import pipeline
 from generators.errors import Problem, UserError, did_you_mean, os_error_message, printable
 from generators.hosts import ENGINES
-from generators.model import ENTITY_KINDS, KINDS
+
+# The model, the checker and the renderer are imported by the commands that use them,
+# so that a command (or a build with nothing to compile) starts at once.
 
 DEFAULT_PLAYBOOK = Path("playbook")
 
@@ -169,7 +170,8 @@ def _parser() -> argparse.ArgumentParser:
         "new", help="write a starter file for a new entity",
         description="Write a valid starter file for a new entity into the playbook.")
     new.add_argument("kind", metavar="KIND",
-                     help="one of: " + ", ".join(k.name for k in ENTITY_KINDS))
+                     help="the kind of entity, e.g. role, competency or cadence (an unknown "
+                          "kind lists them all)")
     new.add_argument("id", metavar="ID", help="id of the new entity, e.g. 'field-marketer'")
     _playbook_option(new)
     new.set_defaults(handler=_new)
@@ -212,6 +214,8 @@ def _serve(args: argparse.Namespace) -> int:
 
 
 def _assess(args: argparse.Namespace) -> int:
+    from generators import assess
+
     if args.list:
         items = assess.list_assessments(args.playbook)
         if args.format == "json":
@@ -258,6 +262,8 @@ def _diff(args: argparse.Namespace) -> int:
 
 
 def _validate(args: argparse.Namespace) -> int:
+    from generators.check import check
+
     checked = check(args.playbook)
     counts = checked.playbook.counts()
     if args.format == "json":
@@ -287,17 +293,23 @@ def _print_counts(root: Path, counts: dict[str, int], warnings: list[Problem]) -
 
 
 def _schema(args: argparse.Namespace) -> int:
+    from generators import schema
+
     written = schema.write_schemas(args.out)
     _say(f"wrote {len(written)} schemas to {args.out}")
     return 0
 
 
 def _new(args: argparse.Namespace) -> int:
+    from generators import scaffold
+    from generators.model import ENTITY_KINDS, KINDS
+
     kind = KINDS.get(args.kind) or next(
         (k for k in ENTITY_KINDS if args.kind == k.folder), None)
     if kind is None or kind.name == "manifest":
-        hint = did_you_mean(args.kind, [k.name for k in ENTITY_KINDS])
-        raise UsageError(f"unknown kind '{args.kind}'" + (f" ({hint})" if hint else ""))
+        names = [k.name for k in ENTITY_KINDS]
+        hint = did_you_mean(args.kind, names) or "one of: " + ", ".join(names)
+        raise UsageError(f"unknown kind '{args.kind}' ({hint})")
     try:
         path = scaffold.new_entity(args.playbook, kind, args.id)
     except scaffold.ScaffoldError as exc:

@@ -13,10 +13,13 @@ leave a half-written file behind.
 from __future__ import annotations
 
 import errno
+import functools
+import hashlib
 import json
 import os
 import stat
 import tempfile
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -217,3 +220,37 @@ def _name(exc: BaseException, path: Path) -> None:
     nothing of which file it stopped), not a temporary one."""
     if isinstance(exc, OSError):
         exc.filename = str(path)
+
+
+@dataclass(frozen=True)
+class SiteFile:
+    """A file of the site source: a docs-relative path and its content, or the file it
+    is copied from (Pyodide's runtime, a hand-written page)."""
+
+    uri: str
+    content: str | bytes | None = None
+    source: Path | None = None
+
+    def data(self) -> bytes:
+        """The file's bytes."""
+        if self.source is not None:
+            return self.source.read_bytes()
+        content = self.content or b""
+        return content.encode("utf-8") if isinstance(content, str) else content
+
+
+def digest(data: str | bytes) -> str:
+    """A short, stable digest (the same in every run)."""
+    return hashlib.blake2b(data.encode("utf-8") if isinstance(data, str) else data,
+                           digest_size=16).hexdigest()
+
+
+@functools.lru_cache(maxsize=1)
+def compiler_digest() -> str:
+    """A digest of the compiler's own code and templates: what another version of the
+    compiler made is never taken for this one's."""
+    package = Path(__file__).resolve().parent
+    parts = sorted(path for path in package.rglob("*")
+                   if path.suffix in (".py", ".j2") and path.is_file())
+    return digest(b"".join(path.relative_to(package).as_posix().encode() + path.read_bytes()
+                           for path in parts))

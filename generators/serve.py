@@ -23,12 +23,12 @@ from importlib import resources
 from pathlib import Path
 
 from generators import source_config
+from generators.compiler import Compiler
 from generators.errors import UserError
-from generators.files import write_file
+from generators.files import SiteFile, write_file
 from generators.hosts import engine, require
-from generators.pipeline import Compiler, Options
+from generators.pipeline import Options
 from generators.render.assets import PROBLEMS_URI, theme_files, theme_urls
-from generators.render.page import SiteFile
 from generators.source import CONFIG_FILE, DOCS, source_folder, write_site_source
 
 QUIET_SECONDS = 0.02

@@ -20,8 +20,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from generators.errors import UserError, display_path
-from generators.files import write_file
-from generators.render.page import SiteFile
+from generators.files import SiteFile, write_file
 
 BUILD_AREA = ".playbook"
 SOURCE_FOLDER = "site-source"

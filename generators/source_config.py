@@ -23,6 +23,8 @@ from generators import files
 from generators.errors import Problem, UserError, display_path
 
 MAX_CONFIG_BYTES = 1024 * 1024
+#: The compiler's own folder (a clone of the project has node_modules/pyodide there).
+PACKAGE_ROOT = Path(__file__).resolve().parents[1]
 
 #: Used when a project has no mkdocs.yml, so any playbook folder builds on its own.
 DEFAULT_CONFIG = """\
@@ -116,6 +118,18 @@ class HostConfig:
         if configured:
             return self.folder / str(configured), self.folder, "the project folder"
         return playbook / "templates", playbook, "the playbook folder"
+
+    def pyodide_dir(self) -> Path | None:
+        """The pyodide npm package to copy into the site: the one the config names, else
+        the first `node_modules/pyodide` under the project, the working folder or the
+        compiler's own folder."""
+        if self.plugin.get("pyodide_dir"):
+            return self.folder / str(self.plugin["pyodide_dir"])
+        for base in (self.folder, Path.cwd(), PACKAGE_ROOT):
+            candidate = base / "node_modules" / "pyodide"
+            if (candidate / "pyodide.js").is_file():
+                return candidate
+        return None
 
     def plugin_names(self) -> list[str]:
         """The MkDocs plugins the config lists, ours left out."""

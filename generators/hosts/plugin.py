@@ -17,8 +17,9 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 
 from generators import output
+from generators.compiler import SiteSource, compile_site
 from generators.errors import UserError
-from generators.pipeline import Options, SiteSource, compile_site
+from generators.pipeline import Options
 from generators.render.assets import theme_urls
 
 log = logging.getLogger("mkdocs.plugins.playbook")

@@ -22,8 +22,9 @@ from pathlib import Path
 from typing import Any
 
 from generators import files, source_config
+from generators.compiler import compile_site
 from generators.errors import UserError
-from generators.pipeline import Options, compile_site
+from generators.pipeline import Options
 from generators.publish import git
 from generators.publish.sources import PAGES_BRANCH
 from generators.source import CONFIG_FILE, source_folder, write_site_source

@@ -14,6 +14,7 @@ import yaml
 from jinja2 import Environment
 
 from generators.errors import ContentError, Problem, UserError, display_path
+from generators.files import SiteFile, compiler_digest
 from generators.render import (
     assets,
     calendar,
@@ -27,10 +28,10 @@ from generators.render import (
     safety,
     urls,
 )
-from generators.render.cache import Fingerprints, RenderCache, compiler_digest
+from generators.render.cache import Fingerprints, RenderCache
 from generators.render.environment import make_environment, template_problem
 from generators.render.graph import Graph
-from generators.render.page import PageSpec, SiteFile
+from generators.render.page import PageSpec
 from generators.validate import Playbook
 from generators.versions.diff import Changelog
 

@@ -15,8 +15,8 @@ from pathlib import Path
 from typing import Any
 
 from generators.errors import UserError
+from generators.files import SiteFile
 from generators.render.graph import Graph
-from generators.render.page import SiteFile
 from generators.render.specs import build_specs
 from generators.validate import Playbook
 
@@ -32,7 +32,6 @@ PYODIDE_URI = "assets/pyodide/"
 ENGINE_URI = "assets/engine/"
 SPECS_URI = "assets/assessments/"
 RUNTIME_URI = "assets/playbook/runtime.json"
-PACKAGE_ROOT = Path(__file__).resolve().parents[2]
 
 
 class MissingPyodide(UserError):
@@ -54,15 +53,6 @@ def theme_urls() -> tuple[list[str], list[str]]:
     """The docs-relative URLs of the site's CSS files and of its JavaScript files."""
     names = [ASSET_DIR + path.rsplit("/", 1)[-1] for _package, path in THEME_FILES]
     return ([n for n in names if n.endswith(".css")], [n for n in names if n.endswith(".js")])
-
-
-def find_pyodide(*bases: Path) -> Path | None:
-    """The first `node_modules/pyodide` found under the given folders, or the project's."""
-    for base in (*bases, Path.cwd(), PACKAGE_ROOT):
-        candidate = base / "node_modules" / "pyodide"
-        if (candidate / "pyodide.js").is_file():
-            return candidate
-    return None
 
 
 def runtime_info(playbook: Playbook, wheel_name: str,

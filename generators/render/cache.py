@@ -16,33 +16,16 @@ is reused only when the file on disk still holds exactly what was written.
 from __future__ import annotations
 
 import dataclasses
-import functools
-import hashlib
 import json
 from pathlib import Path
 from typing import Any
 
 from pydantic import BaseModel
 
+from generators.files import digest
+
 #: The fingerprints of the pages in a site source, beside its docs folder.
 FINGERPRINTS = ".playbook-pages.json"
-
-
-@functools.lru_cache(maxsize=1)
-def compiler_digest() -> str:
-    """A digest of the compiler's own code and templates: a page rendered by another
-    version of the compiler is never reused."""
-    package = Path(__file__).resolve().parents[1]
-    parts = sorted(path for path in package.rglob("*")
-                   if path.suffix in (".py", ".j2") and path.is_file())
-    return digest(b"".join(path.relative_to(package).as_posix().encode() + path.read_bytes()
-                           for path in parts))
-
-
-def digest(data: str | bytes) -> str:
-    """A short, stable digest (the same in every run)."""
-    return hashlib.blake2b(data.encode("utf-8") if isinstance(data, str) else data,
-                           digest_size=16).hexdigest()
 
 
 class Fingerprints:

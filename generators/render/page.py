@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Any
 
 FAMILY_TITLES = {
@@ -33,20 +32,3 @@ class PageSpec:
     context: dict[str, Any] = field(default_factory=dict)
     description: str = ""
     meta: dict[str, Any] = field(default_factory=dict)
-
-
-@dataclass(frozen=True)
-class SiteFile:
-    """A file of the site source: a docs-relative path and its content, or the file it
-    is copied from (Pyodide's runtime, a hand-written page)."""
-
-    uri: str
-    content: str | bytes | None = None
-    source: Path | None = None
-
-    def data(self) -> bytes:
-        """The file's bytes."""
-        if self.source is not None:
-            return self.source.read_bytes()
-        content = self.content or b""
-        return content.encode("utf-8") if isinstance(content, str) else content

@@ -13,7 +13,8 @@ from pathlib import Path
 
 import pytest
 
-from generators.pipeline import Options, compile_site
+from generators.compiler import compile_site
+from generators.pipeline import Options
 from generators.source import write_site_source
 from tests.conftest import CASES
 

@@ -146,11 +146,11 @@ def test_pages_are_as_large_as_in_the_default_site(large: Path, built_site: Path
 def test_a_build_reads_the_playbook_once(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     # The pipeline compiles once and the host builds the written site source: nothing
     # reads the playbook a second time.
-    from generators import pipeline
+    from generators import compiler
 
     calls: list[Path] = []
-    real = pipeline.compile_playbook
-    monkeypatch.setattr(pipeline, "compile_playbook",
+    real = compiler.compile_playbook
+    monkeypatch.setattr(compiler, "compile_playbook",
                         lambda root, *more: calls.append(root) or real(root, *more))
     shutil.copy(ROOT / "mkdocs.yml", tmp_path / "mkdocs.yml")
     build(Options(DEFAULT_PLAYBOOK, tmp_path / "mkdocs.yml"), tmp_path / "site")

@@ -61,13 +61,13 @@ def test_the_site_source_is_what_the_host_builds(project: Path) -> None:
 
 def test_nothing_is_compiled_when_nothing_changed(project: Path,
                                                   monkeypatch: pytest.MonkeyPatch) -> None:
-    from generators import pipeline
+    from generators import compiler
 
     options = Options(project / "playbook", project / "mkdocs.yml")
     build(options, project / "site")
     calls: list[Path] = []
-    real = pipeline.compile_playbook
-    monkeypatch.setattr(pipeline, "compile_playbook",
+    real = compiler.compile_playbook
+    monkeypatch.setattr(compiler, "compile_playbook",
                         lambda root, *more: calls.append(root) or real(root, *more))
     build(options, project / "site")
     assert calls == []  # the site source is current: the engine builds it as it is

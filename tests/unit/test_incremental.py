@@ -8,8 +8,9 @@ from pathlib import Path
 
 import pytest
 
+from generators.compiler import Compiler, SiteSource, compile_site
 from generators.errors import ContentError
-from generators.pipeline import Compiler, Options, SiteSource, compile_site
+from generators.pipeline import Options
 from tests.conftest import edit
 
 

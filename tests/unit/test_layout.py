@@ -23,7 +23,7 @@ STEPS = [
     ("render", ["render"]),
     ("write", ["source_config", "source", "output"]),
     ("host", ["hosts.__init__", "hosts.mkdocs", "hosts.zensical"]),
-    ("pipeline", ["pipeline"]),
+    ("pipeline", ["pipeline", "compiler"]),
     ("entry points", ["hosts.plugin", "serve", "publish", "assess", "scaffold", "cli"]),
 ]
 
