@@ -166,6 +166,21 @@ def _parser() -> argparse.ArgumentParser:
     diff_cmd.add_argument("--branch", default="gh-pages", help="pages branch (default: gh-pages)")
     diff_cmd.set_defaults(handler=_diff)
 
+    init = commands.add_parser(
+        "init", help="start a new playbook in a new or empty folder",
+        description="Start a playbook: a manifest, one scale and a README on what to add "
+                    "next, which validates and builds as written; or, with --example, a "
+                    "complete example playbook to adapt. Nothing that exists is replaced.")
+    init.add_argument("folder", type=Path, metavar="DIR",
+                      help="the folder to create (it may exist if it is empty)")
+    init.add_argument("--example", metavar="NAME",
+                      help="write a complete example instead: social-selling (the default "
+                           "playbook)")
+    init.add_argument("--title", help="title of the playbook (default: from the folder name)")
+    init.add_argument("--organisation", help="whose playbook it is (default: from the "
+                                              "folder name)")
+    init.set_defaults(handler=_init)
+
     new = commands.add_parser(
         "new", help="write a starter file for a new entity",
         description="Write a valid starter file for a new entity into the playbook.")
@@ -297,6 +312,22 @@ def _schema(args: argparse.Namespace) -> int:
 
     written = schema.write_schemas(args.out)
     _say(f"wrote {len(written)} schemas to {args.out}")
+    return 0
+
+
+def _init(args: argparse.Namespace) -> int:
+    from generators.init import init_playbook
+
+    if args.example and (args.title or args.organisation):
+        raise UsageError("--title and --organisation apply to a new playbook, not to "
+                         "--example (edit the example's playbook.yml instead)")
+    written = init_playbook(args.folder, title=args.title, organisation=args.organisation,
+                            example=args.example)
+    playbook_files = [path for path in written if path.parent.name != "schemas"]
+    _say(f"wrote {len(playbook_files)} playbook files and {len(written) - len(playbook_files)} "
+         f"editor schemas into {args.folder}")
+    _say(f"next: playbook validate --playbook {args.folder}, then playbook serve --playbook "
+         f"{args.folder}" + ("" if args.example else f"; see {args.folder / 'README.md'}"))
     return 0
 
 
