@@ -16,6 +16,7 @@ from __future__ import annotations
 from typing import Any
 
 from assessments import rules
+from assessments.scores import band_for, combine, exact, plain, written
 
 ENGINE_VERSION = "1"
 SPEC_VERSION = 1
@@ -40,6 +41,12 @@ def score(spec: dict[str, Any], answers: Any) -> dict[str, Any]:
     }
     result["complete"] = not result["unanswered"]
     result.update(_overall(spec, sections, chosen))
+    # Scores are exact while the rules and the overall result work with them; the
+    # result hands them out as plain numbers.
+    for section in sections:
+        section["score"] = plain(section["score"])
+    if result["overall"] and "score" in result["overall"]:
+        result["overall"]["score"] = plain(result["overall"]["score"])
     return result
 
 
@@ -102,16 +109,7 @@ def _overall(spec: dict[str, Any], sections: list[dict[str, Any]],
     overall: dict[str, Any] | None = None
     advice: list[dict[str, Any]] = []
     if spec["type"] == "maturity":
-        staged = [s for s in sections if s["stage"] is not None]
-        if staged and spec.get("overall") != "none":
-            pick = staged[0] if spec.get("overall") == "first-section" else min(
-                staged, key=lambda s: s["stage"]["number"])
-            stage = pick["stage"]
-            guide = spec.get("stage_advice", {}).get(stage["id"], {})
-            overall = {"kind": "stage", "id": stage["id"], "label": stage["name"],
-                       "number": stage["number"], "summary": guide.get("summary", ""),
-                       "url": stage.get("url")}
-            advice += guide.get("advice", [])
+        overall, advice = _maturity(spec, sections)
     elif spec["type"] == "selector":
         first = next((s for s in sections if s.get("winner")), None)
         if first is not None and first["score"] is not None:
@@ -133,6 +131,51 @@ def _overall(spec: dict[str, Any], sections: list[dict[str, Any]],
                                                      ("id", "label", "summary")},
             "advice": _unique(advice),
             "why": [line for section in sections for line in section["why"]]}
+
+
+def _maturity(spec: dict[str, Any], sections: list[dict[str, Any]]
+              ) -> tuple[dict[str, Any] | None, list[dict[str, Any]]]:
+    """The overall stage of a maturity assessment (or band, for `mean` and
+    `weighted-mean`), and the advice that goes with it."""
+    how = spec.get("overall")
+    if how in ("mean", "weighted-mean"):
+        return _mean_of_sections(spec, sections, how)
+    staged = [s for s in sections if s["stage"] is not None]
+    if how == "none":
+        return None, []
+    if not staged:
+        # Sections that can only ever give a band (dimension-mean and count, with band ids
+        # that are not stages) give the overall result by their band instead.
+        if any(s["rule"] in ("cumulative-stages", "anchored-stages") for s in sections):
+            return None, []
+        banded = [s for s in sections if s["band"] is not None]
+        if not banded:
+            return None, []
+        return {"kind": "band", **banded[0]["band"]}, []
+    pick = staged[0] if how == "first-section" else min(staged,
+                                                        key=lambda s: s["stage"]["number"])
+    stage = pick["stage"]
+    guide = spec.get("stage_advice", {}).get(stage["id"], {})
+    return ({"kind": "stage", "id": stage["id"], "label": stage["name"],
+             "number": stage["number"], "summary": guide.get("summary", ""),
+             "url": stage.get("url")}, list(guide.get("advice", [])))
+
+
+def _mean_of_sections(spec: dict[str, Any], sections: list[dict[str, Any]], how: str
+                      ) -> tuple[dict[str, Any] | None, list[dict[str, Any]]]:
+    """The mean (or weighted mean, by section `weight`) of the section scores, banded
+    by the assessment's own `bands`. Sections without a score yet are left out."""
+    weight = {s["id"]: exact(s.get("weight", 1)) for s in spec["sections"]}
+    scored = [s for s in sections if s["score"] is not None]
+    value = combine(how, [(exact(s["score"]), weight[s["id"]]) for s in scored])
+    most = combine(how, [(exact(s["max"]), weight[s["id"]]) for s in scored
+                         if s["max"] is not None])
+    band = band_for(spec.get("bands", []), value)
+    if band is None:
+        return None, []
+    return ({"kind": "band", "id": band["id"], "label": band["label"],
+             "summary": band["summary"], "score": value, "max": plain(most)},
+            list(band["advice"]))
 
 
 def _verdict(spec: dict[str, Any], sections: list[dict[str, Any]],
@@ -159,7 +202,7 @@ def _holds(condition: dict[str, Any], scores: dict[str, Any],
 
 def _unique(advice: list[dict[str, Any]]) -> list[dict[str, Any]]:
     seen, kept = set(), []
-    for item in advice:
+    for item in written(advice):
         if item["text"] not in seen:
             seen.add(item["text"])
             kept.append(item)

@@ -73,19 +73,22 @@ def render_text(result: dict[str, Any]) -> str:
     overall, verdict = result["overall"], result["verdict"]
     if overall:
         fit = f" ({overall['fit']['label']})" if overall.get("fit") else ""
+        if overall.get("score") is not None and overall.get("max") is not None:
+            fit = f" ({overall['score']:g} of {overall['max']:g})"
         lines.append(f"Result: {overall['label']}{fit}")
         if overall.get("summary"):
             lines.append(f"  {overall['summary']}")
+    elif result["complete"]:
+        lines.append("Result: see each part below")
     if verdict:
         lines += [f"Verdict: {verdict['label']}", f"  {verdict['summary']}"]
     lines.append(f"Answered {result['answered']} of {result['total']}")
     for section in result["sections"]:
         lines += ["", f"{section['title']}:"]
-        for item in section["scores"]:
-            value = "-" if item["value"] is None else f"{item['value']:g}"
-            band = f" ({item['band']['label']})" if item.get("band") else ""
-            target = f", target {item['target']:g}" if item.get("target") is not None else ""
-            lines.append(f"  {item['label']}: {value} of {item['max']:g}{target}{band}")
+        if section.get("groups"):
+            lines += _tree(section["groups"], "  ")
+            continue
+        lines += ["  " + _score_line(item) for item in section["scores"]]
     lines += ["", "Why:"] + [f"  {line}" for line in result["why"]]
     plan = [row for s in result["sections"] for row in s.get("plan", [])]
     if plan:
@@ -101,3 +104,19 @@ def render_text(result: dict[str, Any]) -> str:
         lines += ["", "Answers not used:"]
         lines += [f"  {issue['question']}: {issue['message']}" for issue in result["issues"]]
     return "\n".join(lines)
+
+
+def _score_line(item: dict[str, Any]) -> str:
+    value = "-" if item["value"] is None else f"{item['value']:g}"
+    band = f" ({item['band']['label']})" if item.get("band") else ""
+    target = f", target {item['target']:g}" if item.get("target") is not None else ""
+    return f"{item['label']}: {value} of {item['max']:g}{target}{band}"
+
+
+def _tree(items: list[dict[str, Any]], indent: str) -> list[str]:
+    """Groups and their members, each level indented two more spaces."""
+    lines = []
+    for item in items:
+        lines.append(indent + _score_line(item))
+        lines += _tree(item.get("members", []), indent + "  ")
+    return lines

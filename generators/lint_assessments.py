@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from generators import lint_scoring
 from generators.errors import did_you_mean
 from generators.model.walk import Loc
 from generators.report import Reporter
@@ -52,6 +53,7 @@ class _Checker:
         for index, advice in enumerate(a.stage_advice):
             self._stage((("stage_advice", index, "stage")), advice.stage)
         self._verdicts(set(seen))
+        lint_scoring.check(self.report, self.id, a, self.model)
 
     def _section(self, loc: Loc, section: Any) -> None:
         allowed = _RULES_FOR_TYPE[self.assessment.type]
@@ -62,9 +64,6 @@ class _Checker:
         if section.rule == "cumulative-stages" and section.threshold is None:
             self.error((*loc, "threshold"), "cumulative-stages needs a threshold",
                        "e.g. 'threshold: 0.7' to need 70% of a stage's score")
-        for field in ("bands", "priorities"):
-            self.report.check_increasing("assessment", self.id, (*loc, field),
-                             getattr(section, field), "min", "threshold")
 
     def _question(self, loc: Loc, section: Any, question: Any) -> None:
         if (question.scale is None) == (not question.options):
@@ -90,9 +89,6 @@ class _Checker:
             self._anchored(loc, question)
         if rule == "skills-gap" and question.scale is None:
             self.error((*loc, "scale"), "skills-gap questions are rated on a scale")
-        for role_id, target in question.targets.items():
-            if self.report.get("role", role_id) and not 1 <= target <= 5:
-                self.error((*loc, "targets", role_id), f"target {target:g} is outside 1-5")
 
     def _points(self, loc: Loc, question: Any) -> None:
         tables = [((*loc, "points"), question.points)] + [

@@ -7,9 +7,11 @@ everything the engine needs is declared here.
 
 from __future__ import annotations
 
-from typing import Literal
+import math
+import re
+from typing import Annotated, Literal
 
-from pydantic import Field
+from pydantic import Field, PlainValidator, WithJsonSchema
 
 from generators.model.common import (
     CompetencyRef,
@@ -23,9 +25,34 @@ from generators.model.common import (
     Strict,
     Text,
 )
+from generators.model.scale import Scale
 
 Rule = Literal["cumulative-stages", "dimension-mean", "anchored-stages", "count", "points",
                "skills-gap"]
+Aggregate = Literal["sum", "mean", "weighted-mean"]
+
+_FRACTION = r"^-?[0-9]{1,7}/[1-9][0-9]{0,6}$"
+
+
+def _band_limit(value: object) -> float | str:
+    """A number, kept as a float, or a fraction such as '2/3', kept as written."""
+    if isinstance(value, str) and re.fullmatch(r"-?[0-9]+(\.[0-9]+)?", value.strip()):
+        value = float(value)  # a number written as text, as pydantic has always read it
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        if not math.isfinite(value) or abs(value) > 1e6:
+            raise ValueError(f"must be a number from -1000000 to 1000000, got {value}")
+        return float(value)
+    if isinstance(value, str) and re.fullmatch(_FRACTION, value.strip()):
+        return value.strip()
+    shown = repr(value) if isinstance(value, str) else type(value).__name__
+    raise ValueError(f"expected a number or a fraction such as '2/3', got {shown[:60]}")
+
+
+BandLimit = Annotated[
+    float | str, PlainValidator(_band_limit),
+    WithJsonSchema({"anyOf": [{"type": "number", "minimum": -1e6, "maximum": 1e6},
+                              {"type": "string", "pattern": _FRACTION}]})]
+"""A band's lower limit: a number, or a fraction written as text ('2/3'), compared exactly."""
 
 
 class Advice(Strict):
@@ -40,7 +67,9 @@ class Band(Strict):
 
     id: Slug = Field(description="Id of the band, unique in its list.")
     label: Label = Field(description="Name shown with the result.")
-    min: float = Field(ge=-1e6, le=1e6, description="Lowest score in this band (inclusive).")
+    min: BandLimit = Field(
+        description="Lowest score in this band (inclusive): a number, or a fraction such as "
+                    "'2/3' to be exact (a score of exactly 2/3 reaches '2/3' but not 0.67).")
     summary: Text = Field(description="What the result means.")
     advice: list[Advice] = Field(default_factory=list, description="What to do next.")
 
@@ -79,7 +108,38 @@ class AssessmentQuestion(Strict):
     targets: dict[RoleRef, float] = Field(
         default_factory=dict, description="Target rating per role, overriding the role's level.")
     category: Label | None = Field(default=None, description="Group shown in the results.")
+    weight: float = Field(
+        default=1, gt=0, le=1e6,
+        description="dimension-mean with aggregate weighted-mean: how many times this answer "
+                    "counts in its dimension's score.")
     links: list[EntityLink] = Field(default_factory=list, description="Pages about this topic.")
+
+
+class DimensionGroup(Strict):
+    """Dimensions (or other groups) whose scores roll up into one score, with its own band.
+
+    Groups are declared in the assessment section rather than in the maturity model: a
+    group's score is a scoring choice (which dimensions roll up, with what weights, into
+    what bands), and it sits next to the section's `aggregate` and `bands`, so one file
+    says how every number of the result is made. The maturity model stays the description
+    of stages and dimensions, which assessments may roll up differently (a quick check by
+    practice, a full review by stream), and models written before groups keep their meaning.
+    """
+
+    id: Slug = Field(description="Id of the group, unique in the section and not a dimension id.")
+    name: Label = Field(description="Name shown with the group's score, e.g. 'Governance'.")
+    members: list[Slug] = Field(
+        min_length=1, description="Dimensions of the model, or other groups of this section, "
+                                  "whose scores make the group's score.")
+    aggregate: Literal["mean", "weighted-mean"] = Field(
+        default="mean", description="How the members' scores combine: their mean, or their "
+                                    "weighted mean by `weights`.")
+    weights: dict[Slug, float] = Field(
+        default_factory=dict,
+        description="weighted-mean: the weight of each member (a member not listed counts 1).")
+    bands: list[Band] = Field(
+        default_factory=list,
+        description="Bands of the group's score, lowest first; without them the section's bands.")
 
 
 class Section(Strict):
@@ -93,7 +153,19 @@ class Section(Strict):
         default=None, gt=0, le=1,
         description="cumulative-stages: share of a stage's score needed to reach it.")
     default_target: float | None = Field(
-        default=None, ge=0, le=5, description="skills-gap: target for items with none.")
+        default=None, ge=-1e6, le=1e6,
+        description="skills-gap: target for items with none, a value on the questions' scale.")
+    aggregate: Aggregate = Field(
+        default="mean",
+        description="dimension-mean: how a dimension's answers make its score: their sum, their "
+                    "mean, or their weighted mean by question `weight`.")
+    groups: list[DimensionGroup] = Field(
+        default_factory=list,
+        description="dimension-mean: groups of dimensions scored together, to any depth; the "
+                    "section's score is then the mean of the groups (and dimensions) in no group.")
+    weight: float = Field(
+        default=1, gt=0, le=1e6,
+        description="How much the section counts when the assessment's overall is weighted-mean.")
     questions: list[AssessmentQuestion] = Field(min_length=1, description="Questions, in order.")
     bands: list[Band] = Field(default_factory=list,
                               description="Bands of the section score, lowest first.")
@@ -147,8 +219,14 @@ class Assessment(Entity):
     summary: Text = Field(description="What the assessment tells the reader.")
     maturity_model: MaturityModelRef | None = Field(
         default=None, description="maturity: the model whose stages and dimensions are used.")
-    overall: Literal["lowest-section", "first-section", "none"] = Field(
-        default="first-section", description="maturity: which section gives the overall stage.")
+    overall: Literal["lowest-section", "first-section", "none", "mean", "weighted-mean"] = Field(
+        default="first-section",
+        description="maturity: the overall result: the stage of the first or the lowest "
+                    "section, none, or the mean or weighted mean (by section weight) of the "
+                    "section scores, banded by `bands`.")
+    bands: list[Band] = Field(
+        default_factory=list,
+        description="maturity, overall mean or weighted-mean: bands of the overall score.")
     outcomes: list[Outcome] = Field(default_factory=list,
                                     description="selector: the possible results.")
     sections: list[Section] = Field(min_length=1, description="Sections, in order.")
@@ -156,3 +234,22 @@ class Assessment(Entity):
         default_factory=list, description="maturity: advice for each overall stage.")
     verdicts: list[Verdict] = Field(default_factory=list,
                                     description="Overall results by condition, first match wins.")
+
+
+def value_on_scale(level_id: str, level_scale: Scale, scale: Scale) -> float | None:
+    """The value on `scale` of the level `level_id` of `level_scale`, or None.
+
+    A skills-gap question's rating and its target must be on the same scale. When the
+    competency is described on the question's own scale, the target is the required
+    level's value. When the scales differ, both must carry the `rating` crosswalk, and the
+    target is the value of the question's level with the same `rating` (a Proficient 4
+    on the 1-5 rating for an Advanced competency level whose rating is 4).
+    """
+    level = next((lv for lv in level_scale.levels if lv.id == level_id), None)
+    if level is None:
+        return None
+    if level_scale.id == scale.id:
+        return level.value
+    if level.rating is None:
+        return None
+    return next((lv.value for lv in scale.levels if lv.rating == level.rating), None)

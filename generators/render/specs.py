@@ -13,6 +13,7 @@ from collections.abc import Callable
 from typing import Any
 
 from assessments import SPEC_VERSION
+from generators.model.assessment import value_on_scale
 from generators.render import urls
 from generators.render.graph import Graph
 from generators.validate import Playbook
@@ -63,6 +64,7 @@ class _Spec:
             "outcomes": [{"id": o.id, "label": o.label, **self.link(o.link.kind, o.link.id)}
                          for o in a.outcomes],
             "sections": [self.section(a, s) for s in a.sections],
+            "bands": [self.band(b) for b in a.bands],
             "stage_advice": {sa.stage: {"summary": " ".join(sa.summary.split()),
                                         "advice": self.advice(sa.advice)}
                              for sa in a.stage_advice},
@@ -79,6 +81,10 @@ class _Spec:
     def section(self, a: Any, section: Any) -> dict[str, Any]:
         return {"id": section.id, "title": section.title, "rule": section.rule,
                 "threshold": section.threshold, "default_target": section.default_target,
+                "aggregate": section.aggregate, "weight": section.weight,
+                "groups": [{"id": g.id, "name": g.name, "members": list(g.members),
+                            "aggregate": g.aggregate, "weights": dict(g.weights),
+                            "bands": [self.band(b) for b in g.bands]} for g in section.groups],
                 "questions": [self.question(a, section, q) for q in section.questions],
                 "bands": [self.band(b) for b in section.bands],
                 "priorities": [self.band(b) for b in section.priorities]}
@@ -98,13 +104,14 @@ class _Spec:
                 "resources": [f"{r.title} ({r.type})" for r in comp.resources]}
         return {"id": q.id, "text": " ".join(q.text.split()), "stage": q.stage,
                 "dimension": q.dimension, "category": q.category, "options": options,
-                "points": dict(q.points), "points_from": q.points_from,
+                "points": dict(q.points), "points_from": q.points_from, "weight": q.weight,
                 "competency": competency,
                 "targets": self.targets(section, q) if section.rule == "skills-gap" else {},
                 "links": [self.link(link.kind, link.id) for link in q.links]}
 
     def targets(self, section: Any, q: Any) -> dict[str, float]:
-        """The rating each role needs on this question: explicit, else the role's level."""
+        """The value each role needs on this question's scale: explicit, else the value of
+        the level the role requires of the question's competency, else the default."""
         targets: dict[str, float] = {}
         for rid, role in self.g.of("role").items():
             if rid in q.targets:
@@ -112,12 +119,12 @@ class _Spec:
                 continue
             need = next((n for n in role.required_competencies
                          if q.competency and n.competency == q.competency), None)
-            if need is not None:
+            if need is not None and q.scale:
                 competency = self.g.get("competency", need.competency)
-                level = next(lv for lv in self.g.get("scale", competency.scale).levels
-                             if lv.id == need.level)
-                if level.rating is not None:
-                    targets[rid] = level.rating
+                value = value_on_scale(need.level, self.g.get("scale", competency.scale),
+                                       self.g.get("scale", q.scale))
+                if value is not None:
+                    targets[rid] = value
                     continue
             if section.default_target is not None:
                 targets[rid] = section.default_target

@@ -6,6 +6,8 @@ import json
 from pathlib import Path
 from typing import Any
 
+from assessments import score
+
 SPECS = Path(__file__).resolve().parent / "specs"
 
 
@@ -24,3 +26,36 @@ def by_stage(spec_: dict[str, Any], stage: str) -> list[str]:
 def every(spec_: dict[str, Any], option: str, section: str | None = None) -> dict[str, str]:
     """Answer every question (of one section) with the option of this id."""
     return {q["id"]: option for q in questions(spec_, section)}
+
+
+def example_spec(playbook: str, assessment_id: str) -> dict[str, Any]:
+    """The spec of an assessment of an example playbook (tests/examples/<playbook>)."""
+    return spec(f"{playbook}/{assessment_id}")
+
+
+def option_ids(spec_: dict[str, Any], values: dict[str, float]) -> dict[str, str]:
+    """Answers given as values, turned into the ids of the options with those values."""
+    chosen = {}
+    for question in questions(spec_):
+        if question["id"] in values:
+            chosen[question["id"]] = next(o["id"] for o in question["options"]
+                                          if o["value"] == values[question["id"]])
+    assert len(chosen) == len(values), "an answer names no question or no option"
+    return chosen
+
+
+def sample_results() -> dict[str, Any]:
+    """Every fixture spec scored with three fixed sets of answers (every lowest option,
+    every highest, a mix), so two Pythons can be shown to give identical results."""
+    results = {}
+    for path in sorted(SPECS.rglob("*.json")):
+        spec_ = json.loads(path.read_text(encoding="utf-8"))
+        roles = [r["id"] for r in spec_.get("roles", [])]
+        role = roles[len(roles) // 2] if roles else None
+        asked = questions(spec_)
+        for name, step in (("lowest", 0), ("highest", -1), ("mixed", 7)):
+            answers = {q["id"]: q["options"][(i * step) % len(q["options"]) if step > 0
+                                             else step]["id"] for i, q in enumerate(asked)}
+            key = f"{path.relative_to(SPECS).as_posix()}:{name}"
+            results[key] = score(spec_, {"answers": answers, "role": role})
+    return results

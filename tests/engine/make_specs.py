@@ -1,4 +1,5 @@
-"""Write the default playbook's assessment specs as fixtures for the engine tests.
+"""Write the assessment specs of the default playbook, and of the example playbooks (in
+a folder each), as fixtures for the engine tests.
 
     python -m tests.engine.make_specs
 
@@ -16,15 +17,24 @@ from generators.render.specs import build_specs
 
 HERE = Path(__file__).resolve().parent
 PLAYBOOK = HERE.parent.parent / "playbook"
+EXAMPLES = HERE.parent / "examples"
+PLAYBOOKS = {"": PLAYBOOK, "secure-engineering/": EXAMPLES / "secure-engineering"}
 
 
 def render() -> dict[str, str]:
-    specs = build_specs(compile_playbook(PLAYBOOK).playbook)
-    return {f"{sid}.json": json.dumps(spec, indent=1, ensure_ascii=False, sort_keys=True) + "\n"
-            for sid, spec in specs.items()}
+    """The text of every spec file, by its path under `specs/`."""
+    texts = {}
+    for folder, playbook in PLAYBOOKS.items():
+        specs = build_specs(compile_playbook(playbook).playbook)
+        texts.update({f"{folder}{sid}.json": json.dumps(spec, indent=1, ensure_ascii=False,
+                                                        sort_keys=True) + "\n"
+                      for sid, spec in specs.items()})
+    return texts
 
 
 if __name__ == "__main__":
-    for name, text in render().items():
+    texts = render()
+    for name, text in texts.items():
+        (HERE / "specs" / name).parent.mkdir(exist_ok=True)
         (HERE / "specs" / name).write_text(text, encoding="utf-8")
-    print(f"wrote {len(render())} specs to {HERE / 'specs'}")
+    print(f"wrote {len(texts)} specs to {HERE / 'specs'}")

@@ -3,8 +3,9 @@
 //   node tests/pyodide/run_engine_tests.cjs
 //
 // Copies assessments/*.py and tests/engine/ (tests and spec fixtures) into
-// Pyodide's file system, runs every test_* function, and ends with the line
-// "N passed, N failed". Exits 1 on any failure.
+// Pyodide's file system, runs every test_* function, prints the line
+// "results <digest>" (a digest of every fixture scored with fixed answers, to compare
+// with CPython's), and ends with the line "N passed, N failed". Exits 1 on any failure.
 "use strict";
 const fs = require("fs");
 const path = require("path");
@@ -40,6 +41,10 @@ for path in sorted(pathlib.Path("/work/tests/engine").glob("test_*.py")):
             failed += 1
             print("FAILED", path.stem + "::" + name)
             traceback.print_exc()
+import hashlib, json
+from tests.engine.fixtures import sample_results
+text = json.dumps(sample_results(), sort_keys=True, ensure_ascii=False)
+print("results", hashlib.sha256(text.encode()).hexdigest())
 print(f"{passed} passed, {failed} failed")
 failed
 `;
