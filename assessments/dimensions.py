@@ -30,6 +30,7 @@ from assessments.scores import (
     exact,
     plain,
     top_of,
+    two_places,
     written,
 )
 
@@ -146,7 +147,7 @@ def _why(items: list[Node], measure: str) -> list[str]:
         band = node["band"]["label"] if node["band"] else "-"
         most = "" if measure == "average" and node["kind"] == "dimension" else (
             f" of {float(node['max']):g}")
-        lines.append(f"{node['label']}: {measure} {float(node['value']):.2f}{most}, {band}")
+        lines.append(f"{node['label']}: {measure} {two_places(node['value'])}{most}, {band}")
     return lines
 
 

@@ -10,6 +10,7 @@ rounded to four places, only when they are handed out (`plain`).
 
 from __future__ import annotations
 
+import math
 from fractions import Fraction
 from typing import Any
 
@@ -28,6 +29,11 @@ def exact(value: Any) -> Fraction:
 def plain(value: Fraction | float | None) -> float | None:
     """A score as the JSON result shows it: a float rounded to four places."""
     return None if value is None else round(float(value), 4)
+
+
+def two_places(value: Fraction) -> str:
+    """A score with two decimals, a half rounded up as the browser shows it (2.125: 2.13)."""
+    return f"{math.floor(value * 100 + Fraction(1, 2)) / 100:.2f}"
 
 
 def combine(how: str, pairs: list[tuple[Fraction, Fraction]]) -> Fraction | None:

@@ -766,7 +766,8 @@
 
   /** The one line a screen reader hears after each change (only when it changes). */
   function announce(w, r) {
-    var text = (r.overall ? "Result: " + r.overall.label + "." : "No result yet.") +
+    var text = (r.overall ? "Result: " + r.overall.label + "."
+                : r.complete ? "Results by part below." : "No result yet.") +
       (r.verdict ? " " + r.verdict.label + "." : "") +
       " Answered " + r.answered + " of " + r.total + ".";
     if (w.announce.textContent !== text) { w.announce.textContent = text; }
@@ -781,9 +782,18 @@
         h("p", { class: "pb-headline-kicker" }, kicker),
         h("p", { class: "pb-headline-label" }, [
           link(o.url, o.label),
-          o.fit && o.fit.label ? h("span", { class: "pb-badge" }, o.fit.label) : null
+          o.fit && o.fit.label ? h("span", { class: "pb-badge" }, o.fit.label) : null,
+          typeof o.score === "number" && typeof o.max === "number"
+            ? h("span", { class: "pb-headline-score" }, num(o.score) + " of " + num(o.max)) : null
         ]),
         o.summary ? h("p", { class: "pb-headline-summary" }, o.summary) : null
+      ]);
+    } else if (r.complete) {
+      // Every question is answered, but the assessment has no single overall result.
+      append(box, [
+        h("p", { class: "pb-headline-kicker" }, "Your result"),
+        h("p", { class: "pb-headline-label" }, "Results by part"),
+        h("p", { class: "pb-headline-summary" }, "Each part's result is shown below.")
       ]);
     } else {
       append(box, [
@@ -874,6 +884,8 @@
         return section.stage ? "stage " + num(section.score) + " of " + num(section.max) : null;
       case "points": return "The best fit leads by " + num(section.score) + " points";
       case "dimension-mean":
+        return capitalise(section.measure || "average") + " " + num(section.score) + " of " +
+          num(section.max);
       case "skills-gap": return "Average " + num(section.score) + " of " + num(section.max);
       default: return "Score " + num(section.score) + " of " + num(section.max);
     }
@@ -908,12 +920,32 @@
       lines.push(h("p", { class: "pb-section-result" },
                    "Nothing to show yet: answer the questions of this part."));
     }
+    var groups = Array.isArray(section.groups) ? section.groups : [];
     return h("section", { class: "pb-result-section" }, [
       h("h3", {}, section.title),
       lines,
+      groups.length ? groupTree(groups, section.title) : null,
       scores.length ? chart(w, section, scores) : null,
       scores.length ? scoreTable(section, scores) : null
     ]);
+  }
+
+  /** Groups and their members (groups or dimensions), nested, each with its score and band. */
+  function groupTree(items, title) {
+    return h("ul", { class: "pb-groups", "aria-label": title ? "Scores by group: " + title : null },
+      items.map(function (item) {
+        var members = Array.isArray(item.members) ? item.members : [];
+        var answered = typeof item.value === "number";
+        return h("li", { class: "pb-group pb-group--" + (item.kind === "group" ? "group" : "dimension"),
+                         "data-id": String(item.id) }, [
+          h("span", { class: "pb-group-label" }, String(item.label)),
+          " ",
+          h("span", { class: "pb-group-score" },
+            answered ? num(item.value) + " of " + num(item.max) : "not answered"),
+          item.band ? h("span", { class: "pb-badge pb-group-band" }, item.band.label) : null,
+          members.length ? groupTree(members, null) : null
+        ]);
+      }));
   }
 
   /** The share of a stage's statements needed to reach it (cumulative stages), or null. */
@@ -1134,13 +1166,15 @@
     }));
   }
 
+  /** The advice the playbook wrote for this result; nothing when it wrote none. */
   function adviceBlock(r) {
-    var advice = Array.isArray(r.advice) ? r.advice : [];
+    var advice = (Array.isArray(r.advice) ? r.advice : []).filter(function (item) {
+      return item && String(item.text || "").trim();
+    });
+    if (!advice.length && r.complete) { return null; }
     return h("section", { class: "pb-next" }, [
       h("h3", {}, "What to do next"),
-      advice.length ? adviceList(advice)
-        : h("p", {}, r.answered ? "No advice for these answers yet: answer more questions."
-                                : "Advice appears here as you answer.")
+      advice.length ? adviceList(advice) : h("p", {}, "Advice appears here as you answer.")
     ]);
   }
 

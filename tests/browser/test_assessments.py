@@ -3,16 +3,22 @@ kept across reloads, exported and imported, and only on pages that need them."""
 
 from __future__ import annotations
 
+import functools
+import http.server
 import json
+import os
 import re
+import socket
 import subprocess
 import sys
+import threading
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from tests.conftest import DEFAULT_PLAYBOOK
+from tests.conftest import DEFAULT_PLAYBOOK, QuietHandler
 
 pytestmark = pytest.mark.browser
 
@@ -43,11 +49,11 @@ def _browser_result(page: Any, assessment: str) -> dict[str, Any]:
 
 
 def _cli_result(tmp_path: Path, assessment: str, answers: dict[str, str],
-                role: str | None = None) -> dict[str, Any]:
+                role: str | None = None, playbook: Path = DEFAULT_PLAYBOOK) -> dict[str, Any]:
     path = tmp_path / f"{assessment}.json"
     path.write_text(json.dumps({"answers": answers, "role": role}), encoding="utf-8")
     command = [str(Path(sys.executable).parent / "playbook"), "assess", assessment, str(path),
-               "--playbook", str(DEFAULT_PLAYBOOK), "--format", "json"]
+               "--playbook", str(playbook), "--format", "json"]
     done = subprocess.run(command, capture_output=True, text=True, check=True, timeout=60)
     return dict(json.loads(done.stdout))
 
@@ -159,3 +165,110 @@ def test_pyodide_is_loaded_once_across_instant_navigation(page: Any, site_url: s
     page.wait_for_function(READY, timeout=60_000)
     loads = [url for url in page.requests if url.endswith("pyodide.asm.wasm")]
     assert len(loads) == 1
+
+
+EXAMPLE = DEFAULT_PLAYBOOK.parent / "tests/examples/secure-engineering"
+
+
+@pytest.fixture(scope="module")
+def example_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The secure-engineering example, built for and served on a free port of 127.0.0.1."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    url = f"http://127.0.0.1:{port}/"
+    site = tmp_path_factory.mktemp("example") / "site"
+    result = subprocess.run([str(Path(sys.executable).parent / "playbook"), "build",
+                             "--playbook", str(EXAMPLE), "--site-dir", str(site),
+                             "--site-url", url], capture_output=True, text=True, timeout=300,
+                            check=False, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
+    assert result.returncode == 0, result.stderr
+    handler = functools.partial(QuietHandler, directory=str(site))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield url
+    server.shutdown()
+    server.server_close()
+
+
+# Answers per stream, in the order of the assessment's questions; the option of each value.
+COVERAGE = {0: "no", 0.25: "a-few-teams", 0.5: "about-half", 1: "every-team"}
+GOVERNANCE_QUESTIONS = {
+    "strategy-metrics-a": ("risk-appetite-agreed", "security-plan-written",
+                           "security-plan-reviewed"),
+    "strategy-metrics-b": ("security-figures-collected", "security-targets-reviewed",
+                           "figures-change-the-plan"),
+    "policy-compliance-a": ("policies-written", "standards-checkable",
+                            "standards-checked-automatically"),
+    "policy-compliance-b": ("obligations-known", "obligations-mapped", "evidence-continuous"),
+    "education-guidance-a": ("basic-training", "role-training", "training-refreshed"),
+    "education-guidance-b": ("specialist-reachable", "champions-network",
+                             "community-shares-lessons"),
+}
+
+
+def _governance_answers(streams: dict[str, tuple[float, ...]]) -> dict[str, str]:
+    return {question: COVERAGE[value] for stream, values in streams.items()
+            for question, value in zip(GOVERNANCE_QUESTIONS[stream], values, strict=True)}
+
+
+def _shown_groups(page: Any) -> dict[str, tuple[str, str]]:
+    """Each group and stream of the result view: (score text, band text)."""
+    rows = page.locator(".pb-groups li.pb-group").evaluate_all(
+        """items => items.map(li => [li.dataset.id,
+            li.querySelector(':scope > .pb-group-score').textContent,
+            (li.querySelector(':scope > .pb-group-band') || {}).textContent || ''])""")
+    return {gid: (score, band) for gid, score, band in rows}
+
+
+def test_governance_groups_show_the_hand_computed_scores(browser: Any, example_url: str,
+                                                         tmp_path: Path) -> None:
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    try:
+        form = _open(page, example_url, "governance-maturity")
+        answers = _governance_answers({
+            "strategy-metrics-a": (1, 0.5, 0.25), "strategy-metrics-b": (1, 1, 0.5),
+            "policy-compliance-a": (1, 0, 0), "policy-compliance-b": (0.25, 0.25, 0),
+            "education-guidance-a": (0, 0, 0), "education-guidance-b": (0.5, 0.25, 0)})
+        _answer(page, form, "governance-maturity", answers)
+        # Stream sums, practice means of two streams, the function mean of three practices;
+        # shown with at most two decimals (2.125 as 2.13, 0.375 as 0.38, 13/12 as 1.08).
+        assert _shown_groups(page) == {
+            "governance": ("1.08 of 3", "Level 1"),
+            "strategy-metrics": ("2.13 of 3", "Level 2"),
+            "strategy-metrics-a": ("1.75 of 3", "Level 1"),
+            "strategy-metrics-b": ("2.5 of 3", "Level 2"),
+            "policy-compliance": ("0.75 of 3", "Getting started"),
+            "policy-compliance-a": ("1 of 3", "Level 1"),
+            "policy-compliance-b": ("0.5 of 3", "Level 0"),
+            "education-guidance": ("0.38 of 3", "Level 0"),
+            "education-guidance-a": ("0 of 3", "Level 0"),
+            "education-guidance-b": ("0.75 of 3", "Getting started"),
+        }
+        nested = ("li[data-id=governance] > ul > li[data-id=policy-compliance] > ul > "
+                  "li[data-id=policy-compliance-b]")
+        assert page.locator(nested).count() == 1
+        headline = page.locator(".pb-headline-label").inner_text()
+        assert "Level 1" in headline and "1.08 of 3" in headline
+        results = page.locator(".pb-results").inner_text()
+        assert "No result yet" not in results
+        shown = _browser_result(page, "governance-maturity")
+        assert shown == _cli_result(tmp_path, "governance-maturity", answers, playbook=EXAMPLE)
+        advice = page.locator(".pb-next > ul.pb-advice > li").all_inner_texts()
+        assert [text.split(" Read: ")[0] for text in advice] == [a["text"]
+                                                                 for a in shown["advice"]]
+        assert advice[0] == ("Write down who owns each practice, and review the scores "
+                             "every quarter.")
+
+        # Practices 1, 1 and 0: the function's mean is exactly 2/3.
+        exact = _governance_answers({
+            "strategy-metrics-a": (1, 0, 0), "strategy-metrics-b": (1, 0, 0),
+            "policy-compliance-a": (1, 0, 0), "policy-compliance-b": (1, 0, 0),
+            "education-guidance-a": (0, 0, 0), "education-guidance-b": (0, 0, 0)})
+        _answer(page, form, "governance-maturity",
+                {q: option for q, option in exact.items() if answers[q] != option})
+        assert _shown_groups(page)["governance"] == ("0.67 of 3", "Getting started")
+        assert "Getting started" in page.locator(".pb-headline-label").inner_text()
+    finally:
+        context.close()

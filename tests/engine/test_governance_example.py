@@ -60,6 +60,8 @@ def test_streams_practices_and_the_function_by_hand() -> None:
     assert (section["score"], section["max"], section["band"]["label"]) == (1.0833, 3, "Level 1")
     overall = result["overall"]
     assert (overall["label"], overall["score"], overall["max"]) == ("Level 1", 1.0833, 3)
+    assert "Strategy & Metrics A – plan: total 1.75 of 3, Level 1" in result["why"]
+    assert "Strategy & Metrics: average 2.13 of 3, Level 2" in result["why"]  # 2.125
 
 
 def test_the_function_at_exactly_two_thirds() -> None:
