@@ -272,3 +272,24 @@ def test_governance_groups_show_the_hand_computed_scores(browser: Any, example_u
         assert "Getting started" in page.locator(".pb-headline-label").inner_text()
     finally:
         context.close()
+
+
+def test_a_six_level_ladder_is_shown_out_of_six(browser: Any, example_url: str) -> None:
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    try:
+        form = _open(page, example_url, "engineering-skills")
+        before = int(form.get_attribute("data-scored") or 0)
+        page.select_option("select[name=role]", "staff-engineer")
+        _scored(page, form, before)
+        # Staff engineers need L4 technical craft and secure delivery.
+        _answer(page, form, "engineering-skills", {"technical-craft": "l6",
+                                                   "secure-delivery": "l2"})
+        chart = str(page.locator(".pb-results svg.pb-chart").get_attribute("aria-label"))
+        assert chart == ("Bar chart of Your skills: Technical craft 6 of 6 \u00b7 target 4; "
+                         "Secure delivery 2 of 6 \u00b7 target 4")
+        assert " of 5" not in str(page.locator(".pb-results").text_content())
+        plan = page.locator(".pb-plan-table tbody tr").first.inner_text()
+        assert "Secure delivery" in plan and "L4 Staff" in plan
+    finally:
+        context.close()
