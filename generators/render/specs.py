@@ -119,9 +119,9 @@ class _Spec:
                 continue
             need = next((n for n in role.required_competencies
                          if q.competency and n.competency == q.competency), None)
-            if need is not None and q.scale:
-                competency = self.g.get("competency", need.competency)
-                value = value_on_scale(need.level, self.g.get("scale", competency.scale),
+            scale = self.g.get("competency", need.competency).scale if need else None
+            if need is not None and q.scale and scale:
+                value = value_on_scale(need.level, self.g.get("scale", scale),
                                        self.g.get("scale", q.scale))
                 if value is not None:
                     targets[rid] = value
