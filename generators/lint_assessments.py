@@ -22,6 +22,10 @@ def run(report: Reporter) -> None:
         _Checker(report, entity_id, assessment).check()
 
 
+#: Rules that score a maturity model's stages or dimensions, so need one.
+_RULES_ON_A_MODEL = ("cumulative-stages", "anchored-stages", "dimension-mean")
+
+
 class _Checker:
     def __init__(self, report: Reporter, entity_id: str, assessment: Any) -> None:
         self.report, self.id, self.assessment = report, entity_id, assessment
@@ -35,8 +39,12 @@ class _Checker:
 
     def check(self) -> None:
         a = self.assessment
-        if a.type == "maturity" and a.maturity_model is None:
-            self.error(("maturity_model",), "a maturity assessment needs a maturity_model")
+        needs_model = [s.rule for s in a.sections if s.rule in _RULES_ON_A_MODEL]
+        if a.type == "maturity" and a.maturity_model is None and (needs_model or
+                                                                  a.stage_advice):
+            self.error(("maturity_model",), "this assessment needs a maturity_model",
+                       f"its {needs_model[0]} section scores the model's stages or dimensions"
+                       if needs_model else "its stage_advice names the model's stages")
         if a.type == "selector" and not a.outcomes:
             self.error(("outcomes",), "a selector needs at least two outcomes")
         seen: dict[str, Loc] = {}

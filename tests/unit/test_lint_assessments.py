@@ -259,3 +259,34 @@ def test_aggregate_and_groups_belong_to_dimension_mean(skills: Path) -> None:
         "playbook/assessments/skills.yml:15:5: sections[0].aggregate: aggregate applies only "
         "to a dimension-mean section",
     ]
+
+
+COUNTED = """\
+id: readiness
+title: Readiness
+type: maturity
+audience: everyone
+summary: Count what is in place.
+{model}sections:
+  - id: basics
+    title: Basics
+    rule: {rule}
+    threshold: 0.5
+    questions:
+      - {{id: q1, text: First., stage: forming, dimension: people,
+         options: [{{id: "no", label: "No", value: 0}}, {{id: "yes", label: "Yes", value: 1}}]}}
+    bands:
+      - {{id: low, label: Low, min: 0, summary: Little is in place.}}
+"""
+
+
+@pytest.mark.parametrize("rule", ["count", "cumulative-stages", "dimension-mean"])
+def test_a_maturity_model_is_needed_only_by_rules_that_score_one(playbook: Path,
+                                                                 rule: str) -> None:
+    path = playbook / "assessments/readiness.yml"
+    path.parent.mkdir()
+    path.write_text(COUNTED.format(model="", rule=rule), encoding="utf-8")
+    expected = [] if rule == "count" else [
+        "playbook/assessments/readiness.yml:1:1: maturity_model: this assessment needs a "
+        f"maturity_model (its {rule} section scores the model's stages or dimensions)"]
+    assert rendered(playbook) == expected
