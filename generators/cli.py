@@ -181,6 +181,18 @@ def _parser() -> argparse.ArgumentParser:
                                               "folder name)")
     init.set_defaults(handler=_init)
 
+    migrate = commands.add_parser(
+        "migrate", help="rewrite a playbook written for an earlier version",
+        description="Rewrite a playbook written for an earlier version so that it means the "
+                    "same to this one: write out the values earlier versions assumed (the "
+                    "default scale, the currency) and declare the role families and metric "
+                    "areas they built in. Prints one line per change; comments and layout "
+                    "stay as they are.")
+    migrate.add_argument("folder", type=Path, metavar="DIR", help="the playbook folder")
+    migrate.add_argument("--check", action="store_true",
+                         help="only list the changes; exit 1 when there are any")
+    migrate.set_defaults(handler=_migrate)
+
     new = commands.add_parser(
         "new", help="write a starter file for a new entity",
         description="Write a valid starter file for a new entity into the playbook.")
@@ -328,6 +340,21 @@ def _init(args: argparse.Namespace) -> int:
          f"editor schemas into {args.folder}")
     _say(f"next: playbook validate --playbook {args.folder}, then playbook serve --playbook "
          f"{args.folder}" + ("" if args.example else f"; see {args.folder / 'README.md'}"))
+    return 0
+
+
+def _migrate(args: argparse.Namespace) -> int:
+    from generators.migrate import migrate
+
+    changes = migrate(args.folder, write=not args.check)
+    for change in changes:
+        _say(change.render())
+    if not changes:
+        _say(f"{args.folder}: nothing to migrate")
+    elif args.check:
+        _say(f"{_plural(len(changes), 'change')} needed: run playbook migrate {args.folder}",
+             err=True)
+        return 1
     return 0
 
 

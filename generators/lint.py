@@ -19,7 +19,7 @@ def run(report: Reporter) -> None:
     lint_assessments.run(report)
 
 
-def level_ids(report: Reporter, scale_id: str) -> list[str] | None:
+def level_ids(report: Reporter, scale_id: str | None) -> list[str] | None:
     """Level ids of a scale, lowest first, or None when the scale does not exist."""
     scale = report.get("scale", scale_id)
     return [level.id for level in scale.levels] if scale else None
@@ -29,25 +29,49 @@ def _scale(report: Reporter, entity_id: str, scale: Any) -> None:
     report.check_increasing("scale", entity_id, ("levels",), scale.levels, "value", "value")
 
 
+def scale_name(report: Reporter, competency: Any) -> str:
+    """`scale 'x'`, saying where the scale comes from when the competency names none."""
+    if competency.id in report.playbook.scale_from_manifest:
+        return f"scale '{competency.scale}', the default_scale of playbook.yml"
+    return f"scale '{competency.scale}'"
+
+
 def _competency(report: Reporter, entity_id: str, competency: Any) -> None:
     levels = level_ids(report, competency.scale)
     if levels is None:
-        return  # the unknown scale is already reported as a reference problem
+        return  # no scale, or an unknown one: already reported
     written = [d.level for d in competency.levels]
     for index, level in enumerate(written):
         if level not in levels:
             report.error("competency", entity_id, ("levels", index, "level"),
-                         f"'{level}' is not a level of scale '{competency.scale}'",
+                         f"'{level}' is not a level of {scale_name(report, competency)}",
                          did_you_mean(level, levels))
     missing = [level for level in levels if level not in written]
     if missing:
         report.error("competency", entity_id, ("levels",),
-                     f"no descriptor for level {_names(missing)} of scale '{competency.scale}'",
-                     "write one descriptor for every level of the scale")
+                     f"no descriptor for level {_names(missing)} of "
+                     f"{scale_name(report, competency)}",
+                     f"describe every level of the scale; where the competency is not "
+                     f"expected, write '- {{level: {missing[0]}, expected: false}}'")
     elif written != levels and len(written) == len(levels):
         report.error("competency", entity_id, ("levels",),
                      "level descriptors are not in the scale's order",
                      "order them " + " -> ".join(levels))
+    for index, described in enumerate(competency.levels):
+        _level_content(report, entity_id, index, described)
+
+
+def _level_content(report: Reporter, entity_id: str, index: int, level: Any) -> None:
+    """A level says what it looks like, or that it is not expected; not both, not neither."""
+    if level.expected and not level.described:
+        report.error("competency", entity_id, ("levels", index),
+                     f"level '{level.level}' has no descriptor, criteria or examples",
+                     "write one, or 'expected: false' when the competency is not expected "
+                     "at this level")
+    elif not level.expected and level.described:
+        report.error("competency", entity_id, ("levels", index, "expected"),
+                     f"level '{level.level}' is not expected but has a descriptor, criteria "
+                     "or examples", "remove them, or 'expected: false'")
 
 
 def _role(report: Reporter, entity_id: str, role: Any) -> None:
@@ -57,12 +81,17 @@ def _role(report: Reporter, entity_id: str, role: Any) -> None:
         if levels is None:
             continue
         loc = ("required_competencies", index)
+        not_expected = {d.level for d in competency.levels if not d.expected}
         for field in ("level", "stretch_level"):
             level = getattr(need, field)
             if level is not None and level not in levels:
                 report.error("role", entity_id, (*loc, field),
-                             f"'{level}' is not a level of scale '{competency.scale}'",
+                             f"'{level}' is not a level of {scale_name(report, competency)}",
                              did_you_mean(level, levels))
+            elif level in not_expected:
+                report.error("role", entity_id, (*loc, field),
+                             f"'{competency.name}' is not expected at level '{level}'",
+                             "require a level its competency describes")
         if (need.stretch_level in levels and need.level in levels
                 and levels.index(need.stretch_level) <= levels.index(need.level)):
             report.error("role", entity_id, (*loc, "stretch_level"),

@@ -16,6 +16,7 @@ from generators import lint
 from generators.errors import Problem, Severity, did_you_mean
 from generators.model import KINDS, layout
 from generators.model.common import EntityLink
+from generators.model.vocabulary import EARLIER_ROLE_FAMILIES
 from generators.model.walk import Loc, iter_instances, iter_refs
 from generators.report import Reporter
 from generators.validate import Playbook
@@ -30,6 +31,8 @@ def resolve(playbook: Playbook) -> list[Problem]:
         _check_links(report, kind, entity_id, entity)
         _check_unique_ids(report, kind, entity_id, entity, ())
     _check_manifest(report)
+    _check_vocabulary(report, "role", "family", "role_families", "role family")
+    _check_vocabulary(report, "metric", "area", "metric_areas", "metric area")
     _check_acyclic(report, "role", "next_roles", "career next steps")
     _check_acyclic(report, "team-model", "transitions", "team model transitions")
     _warn_orphans(report)
@@ -46,6 +49,9 @@ def _check_reserved(report: Reporter, kind: str, entity_id: str) -> None:
 
 def _check_references(report: Reporter, kind: str, entity_id: str, entity: BaseModel) -> None:
     for loc, target_kind, target_id in iter_refs(entity, type(entity)):
+        if loc == ("scale",) and entity_id in report.playbook.scale_from_manifest \
+                and kind == "competency":
+            continue  # the manifest's default_scale, checked where it is written
         known = report.playbook.of(target_kind)
         if target_id not in known and (target_kind, target_id) not in report.playbook.broken:
             report.error(kind, entity_id, loc, f"unknown {target_kind} '{target_id}'",
@@ -85,11 +91,57 @@ def _check_unique_ids(report: Reporter, kind: str, entity_id: str, value: Any, l
 
 def _check_manifest(report: Reporter) -> None:
     manifest, source = report.playbook.manifest, report.playbook.manifest_source
-    if manifest and source and manifest.default_scale not in report.playbook.of("scale"):
-        scales = report.playbook.of("scale")
+    if manifest is None or source is None:
+        return  # a broken manifest is reported as it is; nothing to compare with
+    scales = report.playbook.of("scale")
+    if manifest.default_scale is not None and manifest.default_scale not in scales:
         report.problems.append(source.problem(
             ("default_scale",), f"unknown scale '{manifest.default_scale}'",
             did_you_mean(manifest.default_scale, scales)))
+    for competency_id, competency in sorted(report.playbook.of("competency").items()):
+        if getattr(competency, "scale", "") is None:
+            report.error("competency", competency_id, ("scale",), "no scale given",
+                         _scale_hint(scales))
+    _warn_earlier_families(report)
+
+
+def _scale_hint(scales: dict[str, Any]) -> str:
+    hint = "write 'scale: ID' here, or 'default_scale: ID' in playbook.yml"
+    if "proficiency" in scales:  # what earlier versions assumed
+        hint += ("; earlier versions assumed 'proficiency': `playbook migrate` writes that "
+                 "into playbook.yml")
+    return hint
+
+
+def _check_vocabulary(report: Reporter, kind: str, field: str, declared_in: str,
+                      what: str) -> None:
+    """Every value of `field` is one of the terms the manifest declares, if it declares any."""
+    manifest = report.playbook.manifest
+    terms = [term.id for term in getattr(manifest, declared_in, None) or []]
+    if not terms:
+        return
+    for entity_id, entity in sorted(report.playbook.of(kind).items()):
+        value = getattr(entity, field)
+        if value not in terms:
+            report.error(kind, entity_id, (field,),
+                         f"'{value}' is not a {what} declared in playbook.yml",
+                         did_you_mean(value, terms) or f"declare it under {declared_in}, "
+                         "or use one of: " + ", ".join(terms))
+
+
+def _warn_earlier_families(report: Reporter) -> None:
+    """Roles written for an earlier version, whose families then had built-in titles."""
+    manifest, source = report.playbook.manifest, report.playbook.manifest_source
+    used = {getattr(role, "family", "") for role in report.playbook.of("role").values()}
+    if manifest is None or source is None or manifest.role_families or not used \
+            or not used <= set(EARLIER_ROLE_FAMILIES):
+        return
+    family = next(family for family in EARLIER_ROLE_FAMILIES if family in used)
+    report.problems.append(source.problem(
+        ("role_families",), "roles use the role families that earlier versions built in, "
+        f"but playbook.yml declares none, so they are shown as written ('{family}', not "
+        f"'{EARLIER_ROLE_FAMILIES[family]}')", "run `playbook migrate`, or declare "
+        "role_families", severity=Severity.WARNING))
 
 
 def _check_acyclic(report: Reporter, kind: str, field: str, what: str) -> None:
@@ -126,13 +178,13 @@ _ORPHAN_RULES = (
 
 
 def _warn_orphans(report: Reporter) -> None:
-    if report.playbook.broken:
+    if report.playbook.broken or report.playbook.manifest is None:
         return  # what uses an entity may sit in a file that did not load
     used: set[tuple[str, str]] = set()
     for _kind, _eid, entity in report.entities():
         for _loc, target_kind, target_id in iter_refs(entity, type(entity)):
             used.add((target_kind, target_id))
-    if report.playbook.manifest:
+    if report.playbook.manifest and report.playbook.manifest.default_scale:
         used.add(("scale", report.playbook.manifest.default_scale))
     required = {rc.competency for role in report.playbook.of("role").values()
                 for rc in getattr(role, "required_competencies", [])}

@@ -80,7 +80,7 @@ def _scale(kind: Kind, playbook: Playbook | None) -> Any:
     scale_id = _first(kind, playbook, "scale")
     assert playbook is not None
     default = getattr(playbook.manifest, "default_scale", None)
-    return playbook.of("scale").get(default) or playbook.of("scale")[scale_id]
+    return playbook.of("scale").get(default or "") or playbook.of("scale")[scale_id]
 
 
 def _declared(playbook: Playbook | None, field: str) -> list[str]:

@@ -31,6 +31,12 @@ _EXPECTED = {
     "date_from_datetime_inexact": "expected a date (YYYY-MM-DD)",
 }
 
+#: Fields that earlier versions filled in when left out: what to write instead.
+_MISSING_HINTS = {
+    "currency": "write its ISO 4217 code, e.g. 'currency: EUR'; earlier versions assumed USD, "
+                "and `playbook migrate` writes that in",
+}
+
 
 def explain(exc: ValidationError, source: SourceFile, model: type[BaseModel]) -> list[Problem]:
     """One problem per pydantic error, placed at the offending key or value."""
@@ -46,7 +52,7 @@ def describe(error: Any, loc: tuple[str | int, ...],
               model: type[BaseModel]) -> tuple[str, str]:
     kind, value, ctx = error["type"], error.get("input"), error.get("ctx") or {}
     if kind == "missing":
-        return "required field is missing", ""
+        return "required field is missing", _MISSING_HINTS.get(str(loc[-1]) if loc else "", "")
     if kind == "extra_forbidden":
         owner = model_at(model, loc[:-1])
         fields = list(owner.model_fields) if owner else []
@@ -56,7 +62,7 @@ def describe(error: Any, loc: tuple[str | int, ...],
         return (f"{_show(value)} is not one of {', '.join(allowed)}",
                 did_you_mean(str(value), allowed))
     if kind == "string_pattern_mismatch":
-        return _pattern_message(value, str(ctx.get("pattern", "")))
+        return _pattern_message(value)
     if kind in _EXPECTED:
         return f"{_EXPECTED[kind]}, got {_describe_input(value)}", ""
     if kind == "too_short" and isinstance(value, list | str):
@@ -76,9 +82,7 @@ def describe(error: Any, loc: tuple[str | int, ...],
     return f"{error['msg'][:1].lower()}{error['msg'][1:]}", ""
 
 
-def _pattern_message(value: Any, pattern: str) -> tuple[str, str]:
-    if "Q[1-4]" in pattern:
-        return f"{_show(value)} is not a version label", "use YEAR-QN, e.g. '2026-Q4'"
+def _pattern_message(value: Any) -> tuple[str, str]:
     suggestion = re.sub(r"[^a-z0-9]+", "-", str(value).lower()).strip("-")
     hint = f"use lower-case words joined by hyphens, e.g. '{suggestion}'" if suggestion else ""
     return f"{_show(value)} is not a valid id", hint

@@ -37,6 +37,8 @@ class Playbook:
     broken: set[tuple[str, str]] = field(default_factory=set)
     """`(kind, file stem)` of files that did not validate; references to them are not
     reported again as unknown, so one broken file gives one set of problems."""
+    scale_from_manifest: set[str] = field(default_factory=set)
+    """Ids of the competencies that name no scale and take the manifest's default_scale."""
 
     def of(self, kind: str) -> dict[str, Entity]:
         """Entities of one kind, by id (empty when there are none)."""
@@ -105,7 +107,21 @@ def load_playbook(root: Path, cache: FileCache | None = None) -> tuple[Playbook,
             _add(playbook, kind, model, source, problems)
         else:
             playbook.broken.add((kind.name, path.stem))
+    _inherit_default_scale(playbook)
     return playbook, problems
+
+
+def _inherit_default_scale(playbook: Playbook) -> None:
+    """A competency that names no scale is on the manifest's default_scale: later steps see
+    it filled in (on a copy: a cached model stays as its file says)."""
+    default = playbook.manifest.default_scale if playbook.manifest else None
+    if default is None:
+        return
+    competencies = playbook.entities.get("competency", {})
+    for entity_id, competency in competencies.items():
+        if getattr(competency, "scale", "") is None:
+            competencies[entity_id] = competency.model_copy(update={"scale": default})
+            playbook.scale_from_manifest.add(entity_id)
 
 
 def is_yaml(path: Path) -> bool:

@@ -54,7 +54,7 @@ def test_validate_broken_playbook_exits_1_without_traceback(playbook: Path) -> N
     assert "Traceback" not in result.stderr
     assert result.stderr.splitlines() == [
         "playbook/roles/sdr.yml:16:5: required_competencies[1].level: 'expertt' is not a level "
-        "of scale 'proficiency' (did you mean 'expert'?)",
+        "of scale 'proficiency', the default_scale of playbook.yml (did you mean 'expert'?)",
         "1 error, 0 warnings",
     ]
 
@@ -68,7 +68,8 @@ def test_validate_broken_playbook_as_json(playbook: Path) -> None:
     assert report["problems"] == [{
         "file": "playbook/roles/sdr.yml", "line": 16, "column": 5,
         "path": "required_competencies[1].level",
-        "message": "'expertt' is not a level of scale 'proficiency'",
+        "message": "'expertt' is not a level of scale 'proficiency', the default_scale of "
+                   "playbook.yml",
         "hint": "did you mean 'expert'?", "severity": "error"}]
 
 

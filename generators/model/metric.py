@@ -13,10 +13,13 @@ class Metric(Entity):
     """A metric or KPI the playbook tracks."""
 
     name: Label = Field(description="Name of the metric.")
-    indicator: Literal["leading", "current", "lagging"] = Field(
-        description="Leading (predicts), current (shows action now) or lagging (results).")
-    area: Literal["program", "hiring", "development", "team", "marketing", "sales"] = Field(
-        description="Part of the playbook the metric belongs to.")
+    indicator: Literal["leading", "current", "lagging"] | None = Field(
+        default=None,
+        description="Leading (predicts), current (shows action now) or lagging (results); "
+                    "leave out for a metric off that chain.")
+    area: Label = Field(
+        description="Part of the playbook the metric belongs to: one of the manifest's "
+                    "metric_areas when it declares them, else any label, shown as written.")
     description: Text = Field(description="What the metric shows and why it matters.")
     measured_by: Text | None = Field(default=None, description="How it is calculated or measured.")
     target: Label | None = Field(default=None, description="Target value, where one is set.")

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from typing import Literal
-
 from pydantic import Field
 
 from generators.model.common import (
@@ -17,8 +15,7 @@ from generators.model.common import (
     TeamModelRef,
     Text,
 )
-
-Family = Literal["leadership", "specialist", "execution", "support"]
+from generators.model.currency import CurrencyCode
 
 
 class ResponsibilityArea(Strict):
@@ -56,7 +53,7 @@ class Allocation(Strict):
 class Money(Range):
     """An amount range in a currency."""
 
-    currency: Literal["USD", "EUR", "GBP"] = Field(default="USD", description="ISO currency code.")
+    currency: CurrencyCode
 
 
 class Compensation(Strict):
@@ -74,10 +71,13 @@ class Role(Entity):
 
     name: Label = Field(description="Name of the role.")
     short_name: Label | None = Field(default=None, description="Short name for tables.")
-    family: Family = Field(description="Role family: leadership, specialist, execution or support.")
+    family: Label = Field(
+        description="Role family: one of the manifest's role_families when it declares them, "
+                    "else any label, shown as written.")
     purpose: Text = Field(description="Why the role exists, in a sentence or two.")
     areas: list[ResponsibilityArea] = Field(
-        min_length=1, description="Responsibility areas with activities, metrics and skills.")
+        default_factory=list,
+        description="Responsibility areas with activities, metrics and skills, if any.")
     required_competencies: list[RequiredCompetency] = Field(
         default_factory=list, description="Competencies the role needs and at which level.")
     next_roles: list[RoleRef] = Field(

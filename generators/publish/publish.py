@@ -3,7 +3,8 @@
 Versions live on a branch of the current git repository (`gh-pages` by default),
 one folder each, with `versions.json` listing them. Publishing:
 
-* refuses a label that is not `YEAR-QN`, or that differs from the manifest's;
+* refuses a label that is not one of the playbook's version scheme (`YEAR-QN` unless
+  its manifest declares another `version_scheme`), or that differs from the manifest's;
 * refuses to publish uncommitted changes to the playbook, templates, docs or
   config (a version must be reproducible from a commit) unless allowed;
 * refuses to replace a published version unless forced;
@@ -24,10 +25,13 @@ from typing import Any
 from generators import files, source_config
 from generators.compiler import compile_site
 from generators.errors import UserError
+from generators.load import YamlProblem, read_yaml
+from generators.model.version_scheme import SCHEMES
 from generators.pipeline import Options
 from generators.publish import git
 from generators.publish.sources import PAGES_BRANCH
 from generators.source import CONFIG_FILE, source_folder, write_site_source
+from generators.validate import MANIFEST_FILE
 from generators.versions import labels
 from generators.versions.bundle import BUNDLE_FILE, check_bundle
 
@@ -72,8 +76,9 @@ def publish(playbook_dir: Path, version: str, *, alias: str | None = None,
             branch: str = PAGES_BRANCH, site_url: str | None = None,
             allow_dirty: bool = False) -> Published:
     """Check, build and deploy the playbook as `version`."""
+    scheme = declared_scheme(playbook_dir)
     try:
-        labels.parse(version)
+        labels.parse(version, scheme)
     except labels.LabelError as exc:
         raise PublishError(str(exc)) from None
     repo = git.repo_root(Path.cwd())
@@ -86,7 +91,7 @@ def publish(playbook_dir: Path, version: str, *, alias: str | None = None,
     # 2. The label is new (or forced), and the one the manifest gives.
     existing = published_versions(repo, branch)
     known = [str(v["version"]) for v in existing]
-    previous = labels.previous(known, version)
+    previous = labels.previous(known, version, scheme)
     previous_bundle = _published_bundle(repo, branch, previous)
     site = compile_site(Options(playbook_dir, config_file, site_url=site_url, versioned=True,
                                 previous=previous_bundle), config)
@@ -111,6 +116,18 @@ def publish(playbook_dir: Path, version: str, *, alias: str | None = None,
         _mike(["set-default", "--config-file", config_name, "--branch", branch,
                "--ignore-remote-status", default], repo)
     return Published(version, previous, aliases, published_versions(repo, branch))
+
+
+def declared_scheme(playbook_dir: Path) -> str | None:
+    """The version scheme the manifest declares, read before the playbook is checked (so
+    a bad label is refused at once); None when it declares none or an unknown one, which
+    the check then reports."""
+    try:
+        data = read_yaml(playbook_dir / MANIFEST_FILE, playbook_dir).data
+    except YamlProblem:
+        return None
+    scheme = data.get("version_scheme") if isinstance(data, dict) else None
+    return scheme if isinstance(scheme, str) and scheme in SCHEMES else None
 
 
 def _published_bundle(repo: Path, branch: str, version: str | None) -> dict[str, Any] | None:

@@ -8,7 +8,7 @@ from typing import Any
 
 from generators.render import urls
 from generators.render.graph import Graph
-from generators.render.page import FAMILY_TITLES, FREQUENCY_ORDER, FREQUENCY_TITLES
+from generators.render.page import FREQUENCY_ORDER, FREQUENCY_TITLES, family_titles
 from generators.render.pages_general import general_kinds, index_uri
 
 NavItem = Any
@@ -23,9 +23,9 @@ def build_nav(g: Graph, docs_pages: list[str], changes: bool = False) -> list[Na
     """Sections in reading order; hand-written docs pages go under 'Guides'."""
     nav: list[NavItem] = [{"Home": urls.HOME}]
     nav.append({"Roles": [urls.ROLES, *_fold("Roles and career paths", [
-        *[{title: _entries(g, "role", [r for r, role in g.of("role").items()
-                                       if role.family == family])}
-          for family, title in FAMILY_TITLES.items()
+        *[{html.escape(title): _entries(g, "role", [r for r, role in g.of("role").items()
+                                                    if role.family == family])}
+          for family, title in family_titles(g).items()
           if any(role.family == family for role in g.of("role").values())],
         {"Career paths": [urls.CAREERS, *_entries(g, "career-path", g.of("career-path"))]}])]})
     by_category: dict[str, list[str]] = {}

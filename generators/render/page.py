@@ -5,12 +5,22 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-FAMILY_TITLES = {
-    "leadership": "Leadership",
-    "specialist": "Specialists",
-    "execution": "Execution",
-    "support": "Support",
-}
+from generators.model.vocabulary import titles
+
+
+def family_titles(g: Any) -> dict[str, str]:
+    """Role family -> title, in display order: the manifest's role_families, else the
+    families the roles use, A to Z, as written."""
+    manifest = g.playbook.manifest
+    return titles(manifest.role_families if manifest else [],
+                  (role.family for role in g.of("role").values()))
+
+
+def area_titles(g: Any) -> dict[str, str]:
+    """Metric area -> title, in display order, like `family_titles`."""
+    manifest = g.playbook.manifest
+    return titles(manifest.metric_areas if manifest else [],
+                  (metric.area for metric in g.of("metric").values()))
 
 FREQUENCY_ORDER = ["daily", "weekly", "biweekly", "monthly", "quarterly", "yearly",
                    "per-event", "ongoing", "once"]

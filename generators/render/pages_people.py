@@ -6,7 +6,7 @@ from typing import Any
 
 from generators.render import urls
 from generators.render.graph import Graph
-from generators.render.page import FAMILY_TITLES, PageSpec
+from generators.render.page import PageSpec, family_titles
 
 
 def home(g: Graph) -> list[PageSpec]:
@@ -22,7 +22,7 @@ def home(g: Graph) -> list[PageSpec]:
 
 def _roles_by_family(g: Graph) -> list[tuple[str, list[Any]]]:
     groups = []
-    for family, title in FAMILY_TITLES.items():
+    for family, title in family_titles(g).items():
         roles = [(g.link("role", rid), role) for rid, role in g.of("role").items()
                  if role.family == family]
         if roles:
@@ -34,9 +34,12 @@ def roles(g: Graph) -> list[PageSpec]:
     pages = [PageSpec(urls.ROLES, "roles_index.md.j2", "Roles", ["Role"],
                       {"roles_by_family": _roles_by_family(g)})]
     for_everyone = [p for p in g.of("onboarding-path").values() if not p.roles]
+    families = family_titles(g)
     for role_id, role in g.of("role").items():
+        context = {**_role_context(g, role_id, role, for_everyone),
+                   "family": families[role.family]}
         pages.append(PageSpec(g.uri("role", role_id), "role.md.j2", role.name, ["Role"],
-                              _role_context(g, role_id, role, for_everyone), role.purpose))
+                              context, role.purpose))
     return pages
 
 
@@ -53,7 +56,6 @@ def _role_context(g: Graph, role_id: str, role: Any, for_everyone: list[Any]) ->
     profile = hiring_profile(g, role_id)
     return {
         "role": role,
-        "family": FAMILY_TITLES[role.family],
         "competencies": [required_level(g, need) for need in role.required_competencies],
         "onboarding": [g.link("onboarding-path", p.id) for p in paths],
         "routines": [g.link("routine", r.id) for r in referring("routine") if role_id in r.roles],
@@ -79,19 +81,19 @@ def required_level(g: Graph, need: Any) -> dict[str, Any]:
     """A role's need for a competency, with the level names and descriptors filled in."""
     competency = g.get("competency", need.competency)
     labels = {lv.id: lv.label for lv in g.get("scale", competency.scale).levels}
-    descriptors = {d.level: d.descriptor for d in competency.levels}
+    described = {d.level: d for d in competency.levels}
     return {"link": g.link("competency", need.competency), "need": need,
-            "level": labels[need.level], "descriptor": descriptors.get(need.level, ""),
+            "level": labels[need.level], "described": described.get(need.level),
+            "descriptor": getattr(described.get(need.level), "descriptor", None) or "",
             "stretch": labels.get(need.stretch_level or "", ""),
-            "stretch_descriptor": descriptors.get(need.stretch_level or "", "")}
+            "stretch_described": described.get(need.stretch_level or "")}
 
 
 def competencies(g: Graph) -> list[PageSpec]:
     by_category: dict[str, list[Any]] = {}
     for cid, comp in g.of("competency").items():
         by_category.setdefault(comp.category, []).append((g.link("competency", cid), comp))
-    scale_id = g.playbook.manifest.default_scale if g.playbook.manifest else "proficiency"
-    scale = g.playbook.of("scale").get(scale_id)
+    scale = _framework_scale(g)
     pages = [PageSpec(urls.COMPETENCY_FRAMEWORK, "competency_framework.md.j2",
                       "Competency framework", ["Competency"],
                       {"by_category": list(by_category.items()), "scale": scale,
@@ -106,6 +108,16 @@ def competencies(g: Graph) -> list[PageSpec]:
                               {"scale": scale, "backlinks": g.backlinks("scale", sid)},
                               scale.purpose))
     return pages
+
+
+def _framework_scale(g: Graph) -> Any:
+    """The scale the framework is written on: the manifest's default_scale, else the one
+    scale every competency shares, else none."""
+    manifest = g.playbook.manifest
+    if manifest is not None and manifest.default_scale is not None:
+        return g.playbook.of("scale").get(manifest.default_scale)
+    used = {comp.scale for comp in g.of("competency").values()}
+    return g.playbook.of("scale").get(used.pop()) if len(used) == 1 else None
 
 
 #: Above this many role x competency cells the matrix is written as one row per role

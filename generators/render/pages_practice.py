@@ -6,7 +6,7 @@ from typing import Any
 
 from generators.render import urls
 from generators.render.graph import Graph
-from generators.render.page import FREQUENCY_ORDER, FREQUENCY_TITLES, PageSpec
+from generators.render.page import FREQUENCY_ORDER, FREQUENCY_TITLES, PageSpec, area_titles
 
 
 def onboarding(g: Graph) -> list[PageSpec]:
@@ -60,17 +60,21 @@ def meetings(g: Graph) -> list[PageSpec]:
 
 
 INDICATOR_TITLES = {"leading": "Leading indicators", "current": "Current indicators",
-                    "lagging": "Lagging indicators"}
+                    "lagging": "Lagging indicators", None: "Other metrics"}
 
 
 def metrics(g: Graph) -> list[PageSpec]:
     groups = [(title, [(g.link("metric", mid), m) for mid, m in g.of("metric").items()
                        if m.indicator == indicator])
               for indicator, title in INDICATOR_TITLES.items()]
+    areas = area_titles(g)
     pages = [PageSpec(urls.METRICS, "metrics_index.md.j2", "Metrics", ["Metric"],
-                      {"groups": [(t, items) for t, items in groups if items]})]
+                      {"groups": [(t, items) for t, items in groups if items],
+                       "area_titles": areas})]
     for mid, metric in g.of("metric").items():
+        indicator = INDICATOR_TITLES[metric.indicator] if metric.indicator else ""
         pages.append(PageSpec(g.uri("metric", mid), "metric.md.j2", metric.name, ["Metric"],
-                              {"metric": metric, "indicator": INDICATOR_TITLES[metric.indicator],
+                              {"metric": metric, "indicator": indicator,
+                               "area": areas[metric.area],
                                "backlinks": g.backlinks("metric", mid)}, metric.description))
     return pages

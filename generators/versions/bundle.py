@@ -58,26 +58,31 @@ def check_bundle(data: Any, where: str) -> dict[str, Any]:
     if version != SCHEMA_VERSION:
         raise BundleError(f"{where}: bundle schema version {str(version)[:20]!r} is not "
                           f"supported (this tool reads version {SCHEMA_VERSION})")
-    if data.get("manifest") is not None:
-        _check_model(MANIFEST.model, data["manifest"], where, ("manifest",))
+    # Each part is read back as this version's model writes it, so fields added since an
+    # older bundle was made compare as their defaults, not as changes.
+    manifest = data.get("manifest")
+    if manifest is not None:
+        manifest = _check_model(MANIFEST.model, manifest, where, ("manifest",))
+    checked: dict[str, Any] = {}
     for kind_name, entities in data["entities"].items():
         kind = KINDS.get(kind_name)
         if kind is None or kind is MANIFEST:
             raise BundleError(f"{where}: entities.{str(kind_name)[:40]}: unknown kind")
         if not isinstance(entities, dict):
             raise BundleError(f"{where}: entities.{kind_name}: expected an object of entities")
+        checked[kind_name] = {}
         for entity_id, entity in entities.items():
             loc = ("entities", kind_name, entity_id)
-            _check_model(kind.model, entity, where, loc)
+            checked[kind_name][entity_id] = _check_model(kind.model, entity, where, loc)
             if entity.get("id") != entity_id:
                 raise BundleError(f"{where}: {format_loc(loc)}.id: does not match its key")
-    return data
+    return {**data, "manifest": manifest, "entities": checked}
 
 
 def _check_model(model: type[BaseModel], value: Any, where: str,
-                 loc: tuple[str | int, ...]) -> None:
+                 loc: tuple[str | int, ...]) -> Any:
     try:
-        model.model_validate(value)
+        return model.model_validate(value).model_dump(mode="json")
     except ValidationError as exc:
         error = exc.errors(include_url=False)[0]
         message, hint = describe(error, tuple(error["loc"]), model)

@@ -1,27 +1,30 @@
-"""Quarterly version labels such as `2026-Q4`: checked and ordered."""
+"""Version labels such as `2026-Q4`, `v1.2` or `2026-11`: checked and ordered by the
+playbook's version scheme (see `generators.model.version_scheme`)."""
 
 from __future__ import annotations
 
-import re
-
 from generators.errors import UserError
-
-LABEL = re.compile(r"^(\d{4})-Q([1-4])$")
+from generators.model.version_scheme import DEFAULT_SCHEME, SCHEMES, label_problem
 
 
 class LabelError(UserError):
-    """Not a version label."""
+    """Not a version label of the scheme."""
 
 
-def parse(label: str) -> tuple[int, int]:
-    """`2026-Q4` -> (2026, 4), the key that orders labels."""
-    match = LABEL.match(label)
-    if not match:
-        raise LabelError(f"'{label}' is not a version label (use YEAR-QN, e.g. '2026-Q4')")
-    return int(match.group(1)), int(match.group(2))
+def parse(label: str, scheme: str | None = None) -> tuple[int, ...]:
+    """The key that orders `label` among labels of `scheme` (None: the default scheme,
+    which the playbook does not declare): `2026-Q4` -> (2026, 4)."""
+    key = SCHEMES[scheme or DEFAULT_SCHEME].key(label)
+    if key is None:
+        raise LabelError(label_problem(label, scheme) or label)
+    return key
 
 
-def previous(labels: list[str], label: str) -> str | None:
-    """The newest of `labels` older than `label`, if any."""
-    older = [other for other in labels if LABEL.match(other) and parse(other) < parse(label)]
-    return max(older, key=parse) if older else None
+def previous(labels: list[str], label: str, scheme: str | None = None) -> str | None:
+    """The newest of `labels` older than `label`, if any; labels of another scheme (from
+    before the playbook changed schemes) are passed over."""
+    chosen = SCHEMES[scheme or DEFAULT_SCHEME]
+    current = parse(label, scheme)
+    older = [(key, other) for other in labels
+             if (key := chosen.key(other)) is not None and key < current]
+    return max(older)[1] if older else None

@@ -83,6 +83,12 @@ def poisoned(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[str, 
     shutil.copytree(DEFAULT_PLAYBOOK, project / "playbook")
     shutil.copytree(ROOT / "docs", project / "docs")
     shutil.copy(ROOT / "mkdocs.yml", project / "mkdocs.yml")
+    # Without declared vocabularies, a role family or a metric area is any label: prose.
+    manifest = project / "playbook/playbook.yml"
+    declared = yaml.safe_load(manifest.read_text(encoding="utf-8"))
+    del declared["role_families"], declared["metric_areas"]
+    manifest.write_text(yaml.safe_dump(declared, sort_keys=False, allow_unicode=True),
+                        encoding="utf-8")
     counts = {}
     for folder, kind in BY_FOLDER.items():
         path = sorted((project / "playbook" / folder).glob("*.yml"))[0]

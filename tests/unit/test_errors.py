@@ -87,7 +87,7 @@ def test_level_not_in_scale(playbook: Path) -> None:
     edit(playbook / "roles/sdr.yml", "level: advanced", "level: expertt")
     assert rendered(playbook) == [
         "playbook/roles/sdr.yml:16:5: required_competencies[1].level: 'expertt' is not a level "
-        "of scale 'proficiency' (did you mean 'expert'?)",
+        "of scale 'proficiency', the default_scale of playbook.yml (did you mean 'expert'?)",
     ]
 
 
@@ -148,7 +148,9 @@ def test_missing_level_descriptor(playbook: Path) -> None:
          "  - {level: expert, descriptor: Shapes.}\n", "")
     assert rendered(playbook) == [
         "playbook/competencies/crm-utilization.yml:5:1: levels: no descriptor for level 'expert' "
-        "of scale 'proficiency' (write one descriptor for every level of the scale)",
+        "of scale 'proficiency', the default_scale of playbook.yml (describe every level of the "
+        "scale; where the competency is not expected, write "
+        "'- {level: expert, expected: false}')",
     ]
 
 
@@ -164,7 +166,7 @@ def test_orphan_competency_is_a_warning(playbook: Path) -> None:
 def test_every_problem_of_a_broken_playbook_in_one_run(playbook: Path) -> None:
     # specialist.yml does not validate, so sdr.yml's reference to it is not reported again.
     edit(playbook / "roles/sdr.yml", "level: advanced", "level: expertt")
-    edit(playbook / "roles/specialist.yml", "family: execution", "family: executon")
+    edit(playbook / "roles/specialist.yml", "family: execution", "family: [execution]")
     edit(playbook / "exercises/analyze-and-engage.yml", "weight: 50}\nbands", "weight: 40}\nbands")
     edit(playbook / "team-models/pod.yml", "best_for:", "best_four:")
     (playbook / "competencies/broken.yml").write_text("id: broken\nname: [oops\n", encoding="utf-8")
@@ -175,9 +177,8 @@ def test_every_problem_of_a_broken_playbook_in_one_run(playbook: Path) -> None:
         "playbook/exercises/analyze-and-engage.yml:8:1: criteria: criteria weights sum to 90, "
         "not 100 (adjust the weights so they add up to 100)",
         "playbook/roles/sdr.yml:16:5: required_competencies[1].level: 'expertt' is not a level "
-        "of scale 'proficiency' (did you mean 'expert'?)",
-        "playbook/roles/specialist.yml:3:1: family: 'executon' is not one of leadership, "
-        "specialist, execution, support (did you mean 'execution'?)",
+        "of scale 'proficiency', the default_scale of playbook.yml (did you mean 'expert'?)",
+        "playbook/roles/specialist.yml:3:1: family: expected text, got a list",
         "playbook/team-models/pod.yml:1:1: best_for: required field is missing",
         "playbook/team-models/pod.yml:8:1: best_four: unknown field 'best_four' "
         "(did you mean 'best_for'?)",

@@ -24,7 +24,7 @@ STEPS = [
     ("write", ["source_config", "source", "output"]),
     ("host", ["hosts.__init__", "hosts.mkdocs", "hosts.zensical"]),
     ("pipeline", ["pipeline", "compiler"]),
-    ("entry points", ["hosts.plugin", "serve", "publish", "assess", "scaffold", "cli"]),
+    ("entry points", ["hosts.plugin", "serve", "publish", "assess", "scaffold", "migrate", "cli"]),
 ]
 
 

@@ -81,7 +81,9 @@ def test_bad_labels_and_bad_content_publish_nothing(published: tuple[Path, str])
     head = git("rev-parse", "gh-pages", cwd=repo)
     label = playbook("publish", "2026-Q5", cwd=repo)
     assert label.stderr.splitlines()[-1] == (
-        "playbook: error: '2026-Q5' is not a version label (use YEAR-QN, e.g. '2026-Q4')")
+        "playbook: error: '2026-Q5' is not a version label (use YEAR-QN, e.g. '2026-Q4'; for "
+        "labels such as 'v1.2' or '2026-11', declare version_scheme: semver or monthly in "
+        "playbook.yml)")
     mismatch = playbook("publish", "2027-Q1", cwd=repo)
     assert mismatch.stderr.splitlines()[-1] == (
         "playbook: error: playbook.yml says version 2026-Q4, not 2027-Q1: update its "
