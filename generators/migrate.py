@@ -5,9 +5,11 @@ Earlier versions filled in values a playbook did not write, and knew a fixed set
 role families and metric areas. This version fills in nothing, and takes a playbook's
 own vocabularies. Migrating writes out what the earlier version assumed:
 
-* `default_scale: proficiency` in the manifest, when it names no default scale;
-* `scale: proficiency` in a competency that names no scale, when the manifest's
-  default scale is another one (earlier, such a competency was on 'proficiency');
+* `default_scale: proficiency` in the manifest, when it names no default scale and a
+  competency names no scale;
+* `scale: proficiency` in a competency that names no scale and is written on the
+  levels of 'proficiency', when the manifest's default scale is another one (earlier,
+  such a competency was on 'proficiency');
 * `role_families` and `metric_areas` in the manifest, with the built-in titles, when
   the playbook uses only the built-in values and declares none;
 * `currency: USD` in a pay range that names no currency.
@@ -82,7 +84,7 @@ def migrate(root: Path, *, write: bool = True) -> list[Change]:
     for step in (_default_scale, _role_families, _metric_areas):
         changes += step(root, manifest, folders)
     for competency in folders["competencies"]:
-        changes += _competency_scale(manifest, competency)
+        changes += _competency_scale(root, manifest, competency)
     for role in folders["roles"]:
         changes += _currencies(role)
     edited = [f for f in (manifest, *[f for fs in folders.values() for f in fs]) if f.added]
@@ -114,11 +116,13 @@ def _read(root: Path, path: Path, problems: list[Problem]) -> _File | None:
 
 # What earlier versions assumed, one step each.
 
-def _default_scale(root: Path, manifest: _File, _folders: dict[str, list[_File]]) -> list[Change]:
+def _default_scale(root: Path, manifest: _File, folders: dict[str, list[_File]]) -> list[Change]:
     if not isinstance(manifest.data, dict) or "default_scale" in manifest.data:
         return []
-    if not any((root / "scales" / f"{EARLIER_SCALE}{suffix}").is_file()
-               for suffix in (".yml", ".yaml")):
+    if not any(isinstance(c.data, dict) and "scale" not in c.data
+               for c in folders["competencies"]):
+        return []  # every competency names its scale: nothing relies on the default
+    if _level_ids(root, EARLIER_SCALE) is None:
         return []  # an earlier version would have refused this playbook: nothing to keep
     _add_key(manifest, (), "default_scale", EARLIER_SCALE, EARLIER_SCALE, EARLIER_SCALE)
     return [Change(manifest.path, f"added default_scale: {EARLIER_SCALE} (the scale earlier "
@@ -151,11 +155,16 @@ def _metric_areas(_root: Path, manifest: _File,
                    + " (the areas earlier versions built in)")]
 
 
-def _competency_scale(manifest: _File, competency: _File) -> list[Change]:
+def _competency_scale(root: Path, manifest: _File, competency: _File) -> list[Change]:
     default = manifest.data.get("default_scale") if isinstance(manifest.data, dict) else None
     if default in (None, EARLIER_SCALE) or not isinstance(competency.data, dict) \
             or "scale" in competency.data:
         return []  # it takes the manifest's default, as it took 'proficiency' before
+    levels = competency.data.get("levels")
+    written = [item.get("level") for item in levels if isinstance(item, dict)] \
+        if isinstance(levels, list) else []
+    if written != _level_ids(root, EARLIER_SCALE) or written == _level_ids(root, str(default)):
+        return []  # written on the default scale, for this version: nothing to keep
     _add_key(competency, (), "scale", EARLIER_SCALE, EARLIER_SCALE, EARLIER_SCALE)
     return [Change(competency.path, f"added scale: {EARLIER_SCALE} (earlier versions assumed "
                                     f"it, not the manifest's default_scale '{default}')")]
@@ -170,6 +179,21 @@ def _currencies(role: _File) -> Iterator[Change]:
                      EARLIER_CURRENCY, EARLIER_CURRENCY)
             yield Change(role.path, f"compensation.{name}: added currency: {EARLIER_CURRENCY} "
                                     "(the currency earlier versions assumed)")
+
+
+def _level_ids(root: Path, scale_id: str) -> list[Any] | None:
+    """The level ids of a scale of the playbook, or None when it has no such scale."""
+    for suffix in (".yml", ".yaml"):
+        path = root / "scales" / f"{scale_id}{suffix}"
+        if path.is_file():
+            try:
+                data = read_yaml(path, root).data
+            except YamlProblem:
+                return None
+            levels = data.get("levels") if isinstance(data, dict) else None
+            return [item.get("id") for item in levels if isinstance(item, dict)] \
+                if isinstance(levels, list) else None
+    return None
 
 
 def _values(items: list[_File], key: str) -> set[Any]:

@@ -94,10 +94,9 @@ def test_the_earlier_form_migrates_to_the_same_site(tmp_path: Path,
     assert refused.returncode == 1
     errors = [line for line in refused.stderr.splitlines() if ": warning: " not in line]
     assert errors[0] == (
-        "playbook/competencies/account-strategy-development.yml:2:1: scale: no scale given ("
-        "write "
-        "'scale: ID' here, or 'default_scale: ID' in playbook.yml; earlier versions assumed "
-        "'proficiency': `playbook migrate` writes that into playbook.yml)")
+        "playbook/competencies/account-strategy-development.yml:2:1: scale: no scale given "
+        "(write 'scale: ID' here, or 'default_scale: ID' in playbook.yml; earlier versions "
+        "assumed 'proficiency': `playbook migrate` writes that into playbook.yml)")
     assert "playbook/roles/absm-director.yml:107:3: compensation.base_salary.currency: " \
            "required field is missing (write its ISO 4217 code, e.g. 'currency: EUR'; earlier " \
            "versions assumed USD, and `playbook migrate` writes that in)" in errors
@@ -162,16 +161,36 @@ def test_edits_keep_comments_and_layout(playbook: Path) -> None:
 
 def test_a_competency_off_another_default_scale_keeps_proficiency(playbook: Path) -> None:
     scale = (playbook / "scales/proficiency.yml").read_text(encoding="utf-8")
-    (playbook / "scales/stars.yml").write_text(scale.replace("id: proficiency", "id: stars"),
-                                               encoding="utf-8")
+    stars = scale.replace("id: proficiency", "id: stars")
+    for old, new in (("beginner", "one"), ("intermediate", "two"), ("advanced", "three"),
+                     ("expert", "four")):
+        stars = stars.replace(f"id: {old}", f"id: {new}")
+    (playbook / "scales/stars.yml").write_text(stars, encoding="utf-8")
     edit(playbook / "playbook.yml", "default_scale: proficiency", "default_scale: stars")
-    edit(playbook / "competencies/crm-utilization.yml", "levels:", "scale: stars\nlevels:")
+    # Written for this version: on the default scale's levels, or naming its scale.
+    on_stars = (playbook / "competencies/crm-utilization.yml").read_text(encoding="utf-8")
+    for old, new in (("beginner", "one"), ("intermediate", "two"), ("advanced", "three"),
+                     ("expert", "four")):
+        on_stars = on_stars.replace(f"level: {old}", f"level: {new}")
+    (playbook / "competencies/on-stars.yml").write_text(
+        on_stars.replace("crm-utilization", "on-stars"), encoding="utf-8")
+    edit(playbook / "competencies/crm-utilization.yml", "levels:", "scale: proficiency\nlevels:")
+    before = {name: (playbook / "competencies" / name).read_bytes()
+              for name in ("crm-utilization.yml", "on-stars.yml")}
     assert [change.render() for change in migrate(playbook)] == [
         "playbook/competencies/relationship-building.yml: added scale: proficiency (earlier "
         "versions assumed it, not the manifest's default_scale 'stars')",
     ]
     text = (playbook / "competencies/relationship-building.yml").read_text(encoding="utf-8")
     assert text.endswith("  - {level: expert, descriptor: Shapes.}\nscale: proficiency\n")
+    assert before == {name: (playbook / "competencies" / name).read_bytes() for name in before}
+    assert check(playbook).ok
+
+
+def test_a_playbook_written_for_this_version_needs_nothing() -> None:
+    example = Path(__file__).parent / "examples/secure-engineering"
+    assert check(example).ok
+    assert migrate(example, write=False) == []
 
 
 def test_nothing_is_written_through_a_link(playbook: Path) -> None:
