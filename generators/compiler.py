@@ -130,7 +130,8 @@ class Compiler:
         config_text = source_config.merged(
             config, source_folder(config.folder), nav=rendered.nav, css=css,
             javascript=javascript, site_url=options.site_url, versioned=options.versioned,
-            custom_dir=THEME_FOLDER if theme else None)
+            custom_dir=THEME_FOLDER if theme else None,
+            site_name=playbook.manifest.title if playbook.manifest else "Playbook")
         return SiteSource(checked, config, site_files, rendered.nav, config_text,
                           checked.warnings, theme)
 

@@ -2,10 +2,11 @@
 navigation and the compiler's settings merged in.
 
 Both hosts (MkDocs and Zensical) read this file. It is the user's config as they
-wrote it, with: the docs and site folders of the site source; the generated
-navigation (unless the user wrote one); the site's CSS and JavaScript; no
-`playbook` plugin (the site source is complete without it); and paths that were
-relative to the user's config made relative to the site source instead. Tags
+wrote it, with: the playbook's title as the site's name when the config names none;
+the docs and site folders of the site source; the generated navigation (unless the
+user wrote one); the site's CSS and JavaScript; no `playbook` plugin (the site source
+is complete without it); and paths that were relative to the user's config made
+relative to the site source instead. Tags
 YAML cannot resolve without running code (`!ENV`, `!!python/name:...`) are
 carried over as written, for the host to resolve.
 """
@@ -26,9 +27,9 @@ MAX_CONFIG_BYTES = 1024 * 1024
 #: The compiler's own folder (a clone of the project has node_modules/pyodide there).
 PACKAGE_ROOT = Path(__file__).resolve().parents[1]
 
-#: Used when a project has no mkdocs.yml, so any playbook folder builds on its own.
+#: Used when a project has no mkdocs.yml, so any playbook folder builds on its own. The
+#: site's name is the playbook's title (see `merged`).
 DEFAULT_CONFIG = """\
-site_name: Team Playbook
 theme:
   name: material
   font: false
@@ -181,10 +182,14 @@ def _plugin_options(plugins: Any) -> dict[str, Any]:
 
 def merged(config: HostConfig, source: Path, *, nav: list[Any], css: list[str],
            javascript: list[str], site_url: str | None = None,
-           versioned: bool = False, custom_dir: str | None = None) -> str:
+           versioned: bool = False, custom_dir: str | None = None,
+           site_name: str = "Playbook") -> str:
     """The text of the site source's config, for a site source written at `source`;
-    `custom_dir` is the theme overrides folder inside it (the user's are copied there)."""
+    `custom_dir` is the theme overrides folder inside it (the user's are copied there).
+    `site_name` (the playbook's title) names the site unless the user's config does."""
     data = dict(config.data)
+    if not data.get("site_name"):
+        data = {"site_name": site_name, **data}
     data.pop("INHERIT", None)
     data.pop("watch", None)
     data["docs_dir"] = "docs"

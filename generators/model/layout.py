@@ -8,6 +8,7 @@ Declared with the model because both the checker (reserved ids) and the renderer
 from __future__ import annotations
 
 import posixpath
+from collections.abc import Mapping
 
 from generators.model import ENTITY_KINDS
 
@@ -37,6 +38,38 @@ KITS = "hiring/kits"
 FIXED = (HOME, ROLES, COMPETENCY_FRAMEWORK, COMPETENCY_MATRIX, CAREERS, HIRING, ONBOARDING,
          MEETINGS, ALL_MEETINGS_ICS, MATURITY, TEAM_MODELS, MANAGEMENT_MODELS, METRICS,
          ASSESSMENTS, ENABLEMENT, TAGS, CHANGES)
+
+
+#: The kinds the hiring page, and a hiring kit per role, are made of.
+HIRING_KINDS = ("hiring-process", "hiring-profile", "exercise", "interview-loop", "scorecard",
+                "question-set")
+
+#: What each of the site's own pages shows. A page is built only when, for each group of
+#: kinds, the playbook has an entity of one of them: a site shows only what its playbook
+#: has. The home, enablement and tags pages are always built; the changes page with a
+#: previous version.
+SHOWS: dict[str, tuple[tuple[str, ...], ...]] = {
+    ROLES: (("role",),),
+    COMPETENCY_FRAMEWORK: (("competency",),),
+    COMPETENCY_MATRIX: (("competency",), ("role",)),
+    CAREERS: (("career-path",),),
+    HIRING: (HIRING_KINDS,),
+    ONBOARDING: (("onboarding-path", "routine"),),
+    MEETINGS: (("cadence",),),
+    ALL_MEETINGS_ICS: (("cadence",),),
+    MATURITY: (("maturity-model",),),
+    TEAM_MODELS: (("team-model",),),
+    MANAGEMENT_MODELS: (("management-model",),),
+    METRICS: (("metric",),),
+    ASSESSMENTS: (("assessment",),),
+}
+
+
+def own_pages(counts: Mapping[str, int]) -> frozenset[str]:
+    """The site's own pages (of `FIXED`) that a playbook with `counts` entities of each
+    kind gets."""
+    return frozenset(page for page in FIXED if all(
+        any(counts.get(kind) for kind in group) for group in SHOWS.get(page, ())))
 
 
 def reserved_ids(kind: str) -> dict[str, str]:

@@ -7,6 +7,7 @@ from typing import Annotated, Any
 from pydantic import Field, StringConstraints, ValidationInfo, field_validator
 
 from generators.model.common import SLUG_PATTERN, Date, Label, Strict, Text
+from generators.model.intros import IndexIntros
 from generators.model.version_scheme import (
     ANY_LABEL_PATTERN,
     DEFAULT_SCHEME,
@@ -43,6 +44,10 @@ class Manifest(Strict):
         json_schema_extra={"pattern": ANY_LABEL_PATTERN})
     released: Date = Field(description="Release date of this version (YYYY-MM-DD).")
     description: Text = Field(description="What the playbook covers, in a paragraph or two.")
+    index_intros: IndexIntros = Field(
+        default_factory=IndexIntros,
+        description="The opening text of index pages, by page, e.g. 'team_models: Four ways "
+                    "to organise our team.' A page left out opens with a neutral sentence.")
     default_scale: Annotated[str, StringConstraints(pattern=SLUG_PATTERN)] | None = Field(
         default=None,
         description="Id of the scale that competency levels are written on, for every "

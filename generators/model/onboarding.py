@@ -73,7 +73,7 @@ class RoutineStep(Strict):
 
 
 class Routine(Entity):
-    """A repeated personal routine, such as the daily social selling routine."""
+    """A repeated personal routine, such as a daily or weekly routine of practice."""
 
     name: Label = Field(description="Name of the routine.")
     period: Label = Field(description="How often it repeats, e.g. 'daily' or 'yearly'.")

@@ -30,7 +30,7 @@ class Transition(Strict):
 
 
 class TeamModel(Entity):
-    """An ABSM team model."""
+    """A way to organise the team: its structure, strengths and weaknesses, and when it fits."""
 
     name: Label = Field(description="Name of the model.")
     summary: Text = Field(description="How the model organises the team.")

@@ -15,6 +15,7 @@ from jinja2 import Environment
 
 from generators.errors import ContentError, Problem, UserError, display_path
 from generators.files import SiteFile, compiler_digest
+from generators.model.intros import IndexIntros
 from generators.render import (
     assets,
     calendar,
@@ -22,9 +23,11 @@ from generators.render import (
     pages_changes,
     pages_general,
     pages_hiring,
+    pages_home,
     pages_models,
     pages_people,
     pages_practice,
+    pages_scales,
     safety,
     urls,
 )
@@ -36,8 +39,8 @@ from generators.validate import Playbook
 from generators.versions.diff import Changelog
 
 PAGE_BUILDERS = (
-    pages_people.home, pages_people.roles, pages_people.competencies, pages_people.careers,
-    pages_hiring.hiring, pages_practice.onboarding, pages_practice.meetings,
+    pages_home.home, pages_people.roles, pages_people.competencies, pages_scales.scales,
+    pages_people.careers, pages_hiring.hiring, pages_practice.onboarding, pages_practice.meetings,
     pages_models.maturity, pages_models.team_models, pages_models.management_models,
     pages_models.assessments, pages_practice.metrics, pages_models.enablement,
     pages_general.general,
@@ -77,7 +80,14 @@ def render_site(playbook: Playbook, *, templates: Path | None = None,
     env.globals["runtime"] = runtime
     env.globals["use_directory_urls"] = use_directory_urls
     env.globals["changelog"] = changelog
-    specs = [spec for build in PAGE_BUILDERS for spec in build(graph)]
+    # Only the site's own pages that have something to show are built, and linked to.
+    own = graph.own_pages
+    env.globals["own_pages"] = own
+    manifest = playbook.manifest
+    intros = manifest.index_intros if manifest else IndexIntros()
+    env.globals["intros"] = intros
+    specs = [spec for build in PAGE_BUILDERS for spec in build(graph)
+             if spec.uri not in urls.FIXED or spec.uri in own]
     specs += pages_changes.changes(graph, changelog)
     for spec in specs:
         if spec.template == "role.md.j2":
@@ -88,7 +98,7 @@ def render_site(playbook: Playbook, *, templates: Path | None = None,
     prints = cache.prints if cache else Fingerprints()
     prints.next_compile()
     settings = prints.key(compiler_digest(), sorted(docs_pages), runtime, use_directory_urls,
-                          changelog, loader_in_page,
+                          changelog, loader_in_page, own, intros,
                           _stamps(templates) if templates is not None else ()) if cache else ""
     files = []
     for spec in specs:
@@ -167,6 +177,8 @@ def _calendars(g: Graph, site_url: str | None, cache: RenderCache | None,
     if manifest is None:
         return []
     cadences = list(g.of("cadence").values())
+    if not cadences:
+        return []
     base = (site_url or "").rstrip("/")
     url_of = {c.id: f"{base}/{urls.page_url(g.uri('cadence', c.id))}"
               for c in cadences} if base else {}

@@ -41,6 +41,7 @@ from markupsafe import Markup
 from generators import files
 from generators.errors import Problem, display_path
 from generators.render import urls
+from generators.render.blocks import cell_html, has_blocks, separate_lists
 from generators.render.safety import inert
 
 MAX_TEMPLATE_BYTES = 1024 * 1024
@@ -114,10 +115,11 @@ def _files(folder: Path) -> list[Path]:
 
 
 def _escape(value: Any) -> Any:
-    """Text made inert for Markdown (see `safety.inert`); quotes stay as they are."""
+    """Text made inert for Markdown (see `safety.inert`), its lists set apart so they
+    render as lists; quotes stay as they are."""
     if isinstance(value, Markup) or not isinstance(value, str):
         return value
-    return Markup(inert(value))
+    return Markup(inert(separate_lists(value)))
 
 
 @pass_context
@@ -127,10 +129,13 @@ def _href(context: Context, target: str) -> str:
 
 
 def _cell(value: Any) -> Markup:
-    """Text made safe for one cell of a Markdown table."""
+    """Text made safe for one cell of a Markdown table. A table cell holds one line, so
+    text with paragraphs or a list is written as HTML (see `blocks.cell_html`)."""
+    text = str(value)
+    if has_blocks(text):
+        return Markup(cell_html(text))
     # str() first: Markup's own replace() would escape the replacement text again.
-    text = str(_escape(str(value))).replace("|", "\\|").replace("\n", " ")
-    return Markup(text)
+    return Markup(str(_escape(text)).replace("|", "\\|").replace("\n", " "))
 
 
 def _attr(value: Any) -> Markup:

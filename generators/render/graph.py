@@ -6,12 +6,14 @@ templates fully linked objects and templates never look anything up.
 
 from __future__ import annotations
 
+import functools
 from collections import defaultdict
 from dataclasses import dataclass
 from typing import Any
 
 from generators.model import ENTITY_KINDS
 from generators.model.common import EntityLink
+from generators.model.layout import own_pages
 from generators.model.walk import iter_instances, iter_refs
 from generators.render import urls
 from generators.validate import Playbook
@@ -54,6 +56,12 @@ class Graph:
         if known is not None:  # keep what this playbook holds, nothing older
             known.clear()
             known.update(seen)
+
+    @functools.cached_property
+    def own_pages(self) -> frozenset[str]:
+        """The site's own pages (index pages and the like) this playbook gets: only those
+        with something to show (see `layout.SHOWS`)."""
+        return own_pages(self.playbook.counts())
 
     def of(self, kind: str) -> dict[str, Any]:
         """Entities of a kind, by id, in id order (sorted once; do not change it)."""

@@ -10,6 +10,7 @@ from generators.render import urls
 from generators.render.graph import Graph
 from generators.render.page import FREQUENCY_ORDER, FREQUENCY_TITLES, family_titles
 from generators.render.pages_general import general_kinds, index_uri
+from generators.render.pages_scales import USES, placed
 
 NavItem = Any
 
@@ -20,7 +21,9 @@ MOST_ENTRIES = 15
 
 
 def build_nav(g: Graph, docs_pages: list[str], changes: bool = False) -> list[NavItem]:
-    """Sections in reading order; hand-written docs pages go under 'Guides'."""
+    """Sections in reading order; hand-written docs pages go under 'Guides'. Only pages
+    that are built are listed, and no section is left empty."""
+    scales = placed(g)
     nav: list[NavItem] = [{"Home": urls.HOME}]
     nav.append({"Roles": [urls.ROLES, *_fold("Roles and career paths", [
         *[{html.escape(title): _entries(g, "role", [r for r, role in g.of("role").items()
@@ -35,13 +38,15 @@ def build_nav(g: Graph, docs_pages: list[str], changes: bool = False) -> list[Na
         urls.COMPETENCY_FRAMEWORK, {"Required levels by role": urls.COMPETENCY_MATRIX},
         *_fold("By category", [{html.escape(category): _entries(g, "competency", ids)}
                                for category, ids in by_category.items()]),
-        {"Scales": _entries(g, "scale", g.of("scale"))}]})
-    kits = _grouped([(g.get("role", rid).name, urls.kit_uri(rid)) for rid in g.of("role")])
-    nav.append({"Hiring": [urls.HIRING, *_fold("Kits and tools", [
-        *_kinds(g, [("Hiring processes", "hiring-process")]),
-        {"Hiring kits": kits},
-        *_kinds(g, [("Exercises", "exercise"), ("Interview loops", "interview-loop"),
-                    ("Scorecards", "scorecard"), ("Question sets", "question-set")])])]})
+        {USES["competency"][0]: _entries(g, "scale", scales["competency"])}]})
+    if urls.HIRING in g.own_pages:  # the kits too
+        kits = _grouped([(g.get("role", rid).name, urls.kit_uri(rid)) for rid in g.of("role")])
+        nav.append({"Hiring": [urls.HIRING, *_fold("Kits and tools", [
+            *_kinds(g, [("Hiring processes", "hiring-process")]),
+            {"Hiring kits": kits},
+            *_kinds(g, [("Exercises", "exercise"), ("Interview loops", "interview-loop"),
+                        ("Scorecards", "scorecard"), ("Question sets", "question-set")]),
+            {USES["scorecard"][0]: _entries(g, "scale", scales["scorecard"])}])]})
     nav.append({"Onboarding": [urls.ONBOARDING, *_fold("Paths and routines", _kinds(
         g, [("Onboarding paths", "onboarding-path"), ("Routines", "routine")]))]})
     nav.append({"Meetings": [urls.MEETINGS, *_fold("By frequency", [
@@ -53,11 +58,14 @@ def build_nav(g: Graph, docs_pages: list[str], changes: bool = False) -> list[Na
         {"Team models": [urls.TEAM_MODELS, *_entries(g, "team-model", g.of("team-model"))]},
         {"Management models": [urls.MANAGEMENT_MODELS,
                                *_entries(g, "management-model", g.of("management-model"))]}])]})
+    answer_scales = {USES["assessment"][0]: _entries(g, "scale", scales["assessment"])}
     nav.append({"Assessments": [urls.ASSESSMENTS,
-                                *_kinds(g, [("All assessments", "assessment")])]})
+                                *_kinds(g, [("All assessments", "assessment")]), answer_scales]})
     nav.append({"Metrics": [urls.METRICS, *_kinds(g, [("All metrics", "metric")])]})
     sections: dict[str, list[NavItem]] = {}
     for kind in general_kinds():  # kinds of the general design, by declared section
+        if not g.of(kind.name):
+            continue
         sections.setdefault(kind.section, []).append(
             {kind.title: [index_uri(kind), *_entries(g, kind.name, g.of(kind.name))]})
     for section, items in sections.items():
@@ -65,8 +73,24 @@ def build_nav(g: Graph, docs_pages: list[str], changes: bool = False) -> list[Na
     guides = [page for page in docs_pages if page not in (urls.HOME,)]
     what_changed = [{"What changed": urls.CHANGES}] if changes else []
     nav.append({"Enablement": [urls.ENABLEMENT, *what_changed, *guides,
+                               {"Other scales": _entries(g, "scale", scales[""])},
                                {"Pages by kind": urls.TAGS}]})
-    return nav
+    return _prune(nav, g.own_pages)
+
+
+def _prune(items: list[NavItem], own: frozenset[str]) -> list[NavItem]:
+    """`items` without the site's own pages that are not built, and without the sections
+    that leaves empty."""
+    kept = []
+    for item in items:
+        value = next(iter(item.values())) if isinstance(item, dict) else item
+        if isinstance(value, list):
+            value = _prune(value, own)
+            if value:
+                kept.append({next(iter(item)): value})
+        elif value in own or value not in urls.FIXED:
+            kept.append(item)
+    return kept
 
 
 def _entries(g: Graph, kind: str, ids: Any) -> list[NavItem]:
@@ -117,7 +141,7 @@ def _grouped(entries: list[tuple[str, str]]) -> list[NavItem]:
 
 def _range(group: list[tuple[str, str]]) -> str:
     """A group's name: its first and last titles, the last shortened to its bracketed
-    part when that is all that differs ("Sales Leader (APAC) – (EMEA)")."""
+    part when that is all that differs ("Team Lead (APAC) – (EMEA)")."""
     first, last = group[0][0], group[-1][0]
     if first == last:
         return html.escape(first)

@@ -22,6 +22,8 @@ def general(g: Graph) -> list[PageSpec]:
     pages = []
     for kind in general_kinds():
         items = g.of(kind.name)
+        if not items:
+            continue  # a kind the playbook has none of gets no pages
         tags = [kind.tag] if kind.tag else []
         pages.append(PageSpec(index_uri(kind), "kind_index.md.j2", kind.title, tags, {
             "kind": kind, "items": [(g.link(kind.name, eid), e) for eid, e in items.items()]}))

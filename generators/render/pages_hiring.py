@@ -8,6 +8,7 @@ from generators.render import urls
 from generators.render.graph import Graph
 from generators.render.page import PageSpec
 from generators.render.pages_people import hiring_profile
+from generators.render.sentences import listed
 
 #: A kit without a hiring profile carries every tool of a kind only while the playbook
 #: has at most this many of it: with more, none of them is general, and the kit points
@@ -24,11 +25,15 @@ def _general(g: Graph, kind: str) -> list[Any]:
 
 
 def hiring(g: Graph) -> list[PageSpec]:
+    if urls.HIRING not in g.own_pages:
+        return []  # no hiring content: no hiring page, and no kits
     pages = [PageSpec(urls.HIRING, "hiring_index.md.j2", "Hiring", ["Hiring"], {
-        "processes": [g.link("hiring-process", p) for p in g.of("hiring-process")],
+        "processes": [(g.link("hiring-process", pid), _covers(process))
+                      for pid, process in g.of("hiring-process").items()],
         "kits": [(g.link("role", rid), urls.kit_uri(rid)) for rid in g.of("role")],
-        "tools": [(kind, [g.link(kind, eid) for eid in g.of(kind)]) for kind in (
-            "exercise", "interview-loop", "scorecard", "question-set")],
+        "tools": [(kind.replace("-", " ").title() + "s", [g.link(kind, eid) for eid in g.of(kind)])
+                  for kind in ("exercise", "interview-loop", "scorecard", "question-set")
+                  if g.of(kind)],
         "metrics": [(g.link("metric", mid), m) for mid, m in g.of("metric").items()
                     if m.area == "hiring"],
     })]
@@ -50,6 +55,16 @@ def hiring(g: Graph) -> list[PageSpec]:
                                    "backlinks": g.backlinks(kind, eid)},
                                   getattr(entity, "summary", "")))
     return pages
+
+
+def _covers(process: Any) -> str:
+    """What a hiring process page holds, in words."""
+    parts = ["its phases"]
+    if process.sourcing:
+        parts.append("sourcing channels")
+    if process.decision_steps:
+        parts.append("how decisions are made")
+    return listed(parts)
 
 
 def _scale(g: Graph, entity: Any) -> Any:

@@ -1,4 +1,4 @@
-"""Pages about people: home, roles, competencies, scales and career paths."""
+"""Pages about people: roles, competencies and career paths."""
 
 from __future__ import annotations
 
@@ -7,17 +7,7 @@ from typing import Any
 from generators.render import urls
 from generators.render.graph import Graph
 from generators.render.page import PageSpec, family_titles
-
-
-def home(g: Graph) -> list[PageSpec]:
-    manifest = g.playbook.manifest
-    roles_by_family = _roles_by_family(g)
-    return [PageSpec(urls.HOME, "home.md.j2", manifest.title if manifest else "Playbook",
-                     context={"manifest": manifest, "roles_by_family": roles_by_family,
-                              "assessments": [g.link("assessment", a) for a in g.of("assessment")],
-                              "maturity_models": [g.link("maturity-model", m)
-                                                  for m in g.of("maturity-model")]},
-                     description=manifest.description if manifest else "")]
+from generators.render.sentences import role_page_shows
 
 
 def _roles_by_family(g: Graph) -> list[tuple[str, list[Any]]]:
@@ -32,7 +22,7 @@ def _roles_by_family(g: Graph) -> list[tuple[str, list[Any]]]:
 
 def roles(g: Graph) -> list[PageSpec]:
     pages = [PageSpec(urls.ROLES, "roles_index.md.j2", "Roles", ["Role"],
-                      {"roles_by_family": _roles_by_family(g)})]
+                      {"roles_by_family": _roles_by_family(g), "shows": role_page_shows(g)})]
     for_everyone = [p for p in g.of("onboarding-path").values() if not p.roles]
     families = family_titles(g)
     for role_id, role in g.of("role").items():
@@ -59,7 +49,7 @@ def _role_context(g: Graph, role_id: str, role: Any, for_everyone: list[Any]) ->
         "competencies": [required_level(g, need) for need in role.required_competencies],
         "onboarding": [g.link("onboarding-path", p.id) for p in paths],
         "routines": [g.link("routine", r.id) for r in referring("routine") if role_id in r.roles],
-        "kit": urls.kit_uri(role_id),
+        "kit": urls.kit_uri(role_id) if urls.HIRING in g.own_pages else None,
         "profile": profile,
         "cadences": [(g.link("cadence", c.id), c) for c in cadences],
         "next_roles": g.links("role", role.next_roles),
@@ -97,16 +87,13 @@ def competencies(g: Graph) -> list[PageSpec]:
     pages = [PageSpec(urls.COMPETENCY_FRAMEWORK, "competency_framework.md.j2",
                       "Competency framework", ["Competency"],
                       {"by_category": list(by_category.items()), "scale": scale,
-                       "scales": [g.link("scale", s) for s in g.of("scale")]}),
+                       "scales": g.links("scale", sorted({c.scale for c in
+                                                          g.of("competency").values()}))}),
              PageSpec(urls.COMPETENCY_MATRIX, "competency_matrix.md.j2",
                       "Required levels by role", ["Competency", "Role"], _matrix(g))]
     for cid, comp in g.of("competency").items():
         pages.append(PageSpec(g.uri("competency", cid), "competency.md.j2", comp.name,
                               ["Competency"], _competency_context(g, cid, comp), comp.summary))
-    for sid, scale in g.of("scale").items():
-        pages.append(PageSpec(g.uri("scale", sid), "scale.md.j2", scale.name, ["Scale"],
-                              {"scale": scale, "backlinks": g.backlinks("scale", sid)},
-                              scale.purpose))
     return pages
 
 

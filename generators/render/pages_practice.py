@@ -46,8 +46,12 @@ def meetings(g: Graph) -> list[PageSpec]:
                  if c.frequency == frequency]
         if group:
             by_frequency.append((FREQUENCY_TITLES[frequency], group))
+    regular = [f for f in FREQUENCY_ORDER[:6] if any(c.frequency == f for c in cadences.values())]
+    span = (f", from {FREQUENCY_TITLES[regular[0]].lower()} to "
+            f"{FREQUENCY_TITLES[regular[-1]].lower()}") if len(regular) > 1 else ""
     pages = [PageSpec(urls.MEETINGS, "meetings_index.md.j2", "Meetings", ["Meeting"],
-                      {"by_frequency": by_frequency, "all_ics": urls.ALL_MEETINGS_ICS})]
+                      {"by_frequency": by_frequency, "all_ics": urls.ALL_MEETINGS_ICS,
+                       "span": span})]
     for cid, cadence in cadences.items():
         pages.append(PageSpec(g.uri("cadence", cid), "cadence.md.j2", cadence.name, ["Meeting"], {
             "cadence": cadence, "frequency": FREQUENCY_TITLES[cadence.frequency],
