@@ -18,13 +18,14 @@ STEPS = [
     ("base", ["errors", "files"]),
     ("model", ["model"]),
     ("load", ["load", "validate", "schema_errors", "schema"]),
-    ("check", ["report", "lint", "lint_assessments", "resolve", "check"]),
+    ("check", ["report", "lint", "lint_assessments", "lint_scoring", "resolve", "check"]),
     ("versions", ["versions"]),
     ("render", ["render"]),
     ("write", ["source_config", "source", "output"]),
     ("host", ["hosts.__init__", "hosts.mkdocs", "hosts.zensical"]),
     ("pipeline", ["pipeline", "compiler"]),
-    ("entry points", ["hosts.plugin", "serve", "publish", "assess", "scaffold", "migrate", "cli"]),
+    ("entry points", ["hosts.plugin", "serve", "publish", "assess", "scaffold", "init", "migrate",
+                      "cli"]),
 ]
 
 
