@@ -40,7 +40,7 @@ class Resource(Strict):
 class Competency(Entity):
     """A competency of the framework, described at every level of its scale."""
 
-    name: Label = Field(description="Name of the competency, e.g. 'Buyer Journey Mapping'.")
+    name: Label = Field(description="Name of the competency, e.g. 'Threat Modelling'.")
     category: Label = Field(description="Category it belongs to, e.g. 'Strategic Thinking'.")
     summary: Text = Field(description="One or two sentences on what the competency is.")
     scale: ScaleRef | None = Field(

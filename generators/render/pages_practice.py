@@ -71,10 +71,13 @@ def metrics(g: Graph) -> list[PageSpec]:
     groups = [(title, [(g.link("metric", mid), m) for mid, m in g.of("metric").items()
                        if m.indicator == indicator])
               for indicator, title in INDICATOR_TITLES.items()]
+    groups = [(title, items) for title, items in groups if items]
+    placed = any(m.indicator for m in g.of("metric").values())
+    if not placed:  # no metric is placed on the chain: one list, no heading
+        groups = [("", items) for _title, items in groups]
     areas = area_titles(g)
     pages = [PageSpec(urls.METRICS, "metrics_index.md.j2", "Metrics", ["Metric"],
-                      {"groups": [(t, items) for t, items in groups if items],
-                       "area_titles": areas})]
+                      {"groups": groups, "area_titles": areas, "placed": placed})]
     for mid, metric in g.of("metric").items():
         indicator = INDICATOR_TITLES[metric.indicator] if metric.indicator else ""
         pages.append(PageSpec(g.uri("metric", mid), "metric.md.j2", metric.name, ["Metric"],
