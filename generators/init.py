@@ -177,7 +177,8 @@ written, for you to fill in:
 ## Tips
 
 - Change the scale to the levels your organisation uses: any number of levels, any
-  names. A competency that is not expected at a level can leave that level out.
+  names. A competency that is not expected at a level says so with
+  `- {level: ID, expected: false}`.
 - Ids are lower-case words joined by hyphens and must equal the file name; other
   files refer to an entity by its id.
 - Files start with a `yaml-language-server` line, so an editor with YAML support
