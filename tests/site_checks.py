@@ -185,3 +185,114 @@ def _read(site: Path, page: str) -> _Page:
     parser.feed((site / page).read_text(encoding="utf-8"))
     parser.close()
     return parser
+
+
+def glued_lines(site: Path, own_text: Iterable[str]) -> list[str]:
+    """Lines a template wrote as blocks of their own (a heading, a label such as
+    `**Group**` or `*Closing:*`, a small print line) that Markdown put inside the list
+    item before them, each as `page: what`.
+
+    A Markdown list item takes in the next line unless a blank line separates them; the
+    line then shows in the item's HTML after a line break. A continuation line that starts
+    with emphasis or with heading, rule or table marks was meant as a block: that is a
+    problem unless the playbook's own text (`own_text`, see `playbook_strings`) has that
+    line break. A heading element inside a list item is always one."""
+    own = [_flat(text) for text in own_text if "\n" in text.strip()]
+    problems = []
+    for page in _pages(site):
+        parser = _ListItems()
+        parser.feed((site / page).read_text(encoding="utf-8"))
+        parser.close()
+        problems += [f"{page}: heading inside a list item: {text!r}"
+                     for text in parser.headings]
+        problems += [f"{page}: line glued into the list item before it: {text!r}"
+                     for text in parser.glued if not any(_flat(text) in s for s in own)]
+    return problems
+
+
+class _ListItems(HTMLParser):
+    """The headings inside list items of a page's article, and the lines a list item took
+    in that start like a block of their own."""
+
+    #: Inline elements a template starts a line of its own with (a label, a small line).
+    LABELS = ("strong", "b", "em", "i", "small")
+    #: Blocks inside a list item: their own content is not the item's line.
+    BLOCKS = ("ul", "ol", "table", "pre", "div", "details", "blockquote", "p", "hr")
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.headings: list[str] = []
+        self.glued: list[str] = []
+        self.article = 0
+        self.items: list[dict[str, Any]] = []  # per open li: its state on the current line
+        self.heading: list[str] | None = None
+        self.line: list[str] | None = None  # a glued line being read
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag == "article":
+            self.article += 1
+        if not self.article:
+            return
+        if tag in _Page.HEADINGS and self.items:
+            self.heading = []
+        if tag == "li":
+            self._end_line()
+            self.items.append({"text": False, "newline": False, "blocks": 0})
+        elif self.items and tag in self.BLOCKS:
+            self._end_line()
+            item = self.items[-1]
+            if tag in ("p", "hr"):  # a paragraph of the item starts a line of its own
+                item["text"] = item["newline"] = False
+            else:
+                item["blocks"] += 1
+        elif self.items and self._at_line_start() and tag in self.LABELS:
+            self.line = []
+        if self.items:
+            self.items[-1]["newline"] = False
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "article" and self.article:
+            self.article -= 1
+        if not self.article:
+            return
+        if tag in _Page.HEADINGS and self.heading is not None:
+            self.headings.append(" ".join("".join(self.heading).replace("¶", "").split()))
+            self.heading = None
+        if tag == "li" and self.items:
+            self._end_line()
+            self.items.pop()
+        elif self.items and tag in self.BLOCKS and tag not in ("p", "hr") \
+                and self.items[-1]["blocks"]:
+            self.items[-1]["blocks"] -= 1
+
+    def handle_data(self, data: str) -> None:
+        if self.heading is not None:
+            self.heading.append(data)
+        if not self.items or self.items[-1]["blocks"]:
+            return
+        item = self.items[-1]
+        first, *after = data.split("\n")
+        self._text(first)
+        for line in after:
+            self._end_line()
+            if item["text"]:
+                item["newline"] = True
+            if line.strip() and item["newline"] and re.match(r"\s*(#|=+\s*$|-{3,}|\|)", line):
+                self.glued.append(line.strip())
+            self._text(line)
+
+    def _text(self, text: str) -> None:
+        if self.line is not None:
+            self.line.append(text)
+        if text.strip():
+            self.items[-1]["text"] = True
+            self.items[-1]["newline"] = False
+
+    def _at_line_start(self) -> bool:
+        item = self.items[-1]
+        return not item["blocks"] and item["newline"]
+
+    def _end_line(self) -> None:
+        if self.line is not None:
+            self.glued.append(" ".join("".join(self.line).split()))
+            self.line = None
