@@ -17,6 +17,7 @@ from typing import Any
 
 from assessments import rules
 from assessments.scores import band_for, combine, exact, plain, written
+from assessments.words import listed, position
 
 ENGINE_VERSION = "1"
 SPEC_VERSION = 1
@@ -113,15 +114,14 @@ def _overall(spec: dict[str, Any], sections: list[dict[str, Any]],
     elif spec["type"] == "selector":
         first = next((s for s in sections if s.get("winner")), None)
         if first is not None and first["score"] is not None:
-            winner, band = first["winner"], first["band"]
-            overall = {"kind": "outcome", "id": winner["id"], "label": winner["label"],
-                       "fit": band, "summary": band["summary"] if band else "",
-                       "url": winner.get("url")}
+            overall = _outcome(first)
     else:
         first = sections[0] if sections else None
         if first is not None and first["band"] is not None:
             overall = {"kind": "band", **first["band"]}
-    verdict = _verdict(spec, sections, chosen)
+    # A selector's verdicts are about its best fit: none before it has one.
+    judged = spec["type"] != "selector" or overall is not None
+    verdict = _verdict(spec, sections, chosen) if judged else None
     if verdict is not None:
         advice += verdict["advice"]
     for section in sections:
@@ -131,6 +131,18 @@ def _overall(spec: dict[str, Any], sections: list[dict[str, Any]],
                                                      ("id", "label", "summary")},
             "advice": _unique(advice),
             "why": [line for section in sections for line in section["why"]]}
+
+
+def _outcome(section: dict[str, Any]) -> dict[str, Any]:
+    """The best fit of a selector; when outcomes tie, all of them, in the order of the
+    chart, as one label ('Pod and Hybrid fit equally'), each also in `tied`."""
+    winner, band = section["winner"], section["band"]
+    tied = [{"id": o["id"], "label": o["label"], "url": o.get("url")}
+            for o in section.get("tied") or []]
+    label = f"{listed([o['label'] for o in tied])} fit equally" if tied else winner["label"]
+    return {"kind": "outcome", "id": winner["id"], "label": label, "fit": band,
+            "summary": band["summary"] if band else "", "url": winner.get("url"),
+            "tied": tied}
 
 
 def _maturity(spec: dict[str, Any], sections: list[dict[str, Any]]
@@ -156,9 +168,14 @@ def _maturity(spec: dict[str, Any], sections: list[dict[str, Any]]
                                                         key=lambda s: s["stage"]["number"])
     stage = pick["stage"]
     guide = spec.get("stage_advice", {}).get(stage["id"], {})
+    # A stage reached through a band of the same id (dimension-mean) has that band's colour.
+    band = pick["band"]
+    colour = band.get("colour") if band and band["id"] == stage["id"] else None
     return ({"kind": "stage", "id": stage["id"], "label": stage["name"],
              "number": stage["number"], "summary": guide.get("summary", ""),
-             "url": stage.get("url")}, list(guide.get("advice", [])))
+             "url": stage.get("url"), "position": position(spec, stage),
+             "word": spec.get("stage_word") or "stage", "colour": colour},
+            list(guide.get("advice", [])))
 
 
 def _mean_of_sections(spec: dict[str, Any], sections: list[dict[str, Any]], how: str
@@ -174,7 +191,8 @@ def _mean_of_sections(spec: dict[str, Any], sections: list[dict[str, Any]], how:
     if band is None:
         return None, []
     return ({"kind": "band", "id": band["id"], "label": band["label"],
-             "summary": band["summary"], "score": value, "max": plain(most)},
+             "summary": band["summary"], "colour": band.get("colour"), "score": value,
+             "max": plain(most)},
             list(band["advice"]))
 
 

@@ -25,6 +25,7 @@ from assessments.scores import (
     written,
 )
 from assessments.skills import skills_gap
+from assessments.words import counted, listed, position
 
 __all__ = ["RULES", "skills_gap"]
 
@@ -63,7 +64,7 @@ def cumulative_stages(spec: dict[str, Any], section: dict[str, Any], answers: An
             why += [f"  holding it back: {answer_text(q, answers)}"
                     for q, r in zip(questions, ratios, strict=True) if r < 1]
     return base(section, score=float(reached["number"]), max=float(stages[-1]["number"]),
-                stage=reached, scores=scores, why=why)
+                stage=reached, position=position(spec, reached), scores=scores, why=why)
 
 
 def anchored_stages(spec: dict[str, Any], section: dict[str, Any], answers: Answers) -> Result:
@@ -85,7 +86,7 @@ def anchored_stages(spec: dict[str, Any], section: dict[str, Any], answers: Answ
     stage = spec["stages"][indices[(len(indices) - 1) // 2]]
     why.append(f"the middle of these answers is {stage['name']}")
     return base(section, score=float(stage["number"]), max=float(spec["stages"][-1]["number"]),
-                stage=stage, scores=scores, why=why)
+                stage=stage, position=position(spec, stage), scores=scores, why=why)
 
 
 def count(spec: dict[str, Any], section: dict[str, Any], answers: Answers) -> Result:
@@ -103,7 +104,9 @@ def count(spec: dict[str, Any], section: dict[str, Any], answers: Answers) -> Re
 
 
 def points(spec: dict[str, Any], section: dict[str, Any], answers: Answers) -> Result:
-    """Each answer adds points to outcomes; the highest total wins, by its lead."""
+    """Each answer adds points to outcomes; the highest total wins, by its lead. Outcomes
+    with the same highest total fit equally (`tied`); the chart lists every outcome by its
+    points, most first, ties in the order of `outcomes`. No answer yet, no winner."""
     outcomes = spec["outcomes"]
     totals = {o["id"]: exact(0) for o in outcomes}
     reasons: dict[str, list[str]] = {o["id"]: [] for o in outcomes}
@@ -112,17 +115,25 @@ def points(spec: dict[str, Any], section: dict[str, Any], answers: Answers) -> R
             totals[outcome] += added
             reasons[outcome].append(f"{answer_text(question, answers)} ({float(added):+g})")
     ranked = sorted(outcomes, key=lambda o: -totals[o["id"]])  # stable: ties keep spec order
-    winner = ranked[0]
-    lead = totals[winner["id"]] - (totals[ranked[1]["id"]] if len(ranked) > 1 else 0)
-    band = band_for(section["bands"], lead)
     most = max(sum(max([0.0, *(_possible(q, o["id"]))]) for q in section["questions"])
                for o in outcomes)
     scores = [{"id": o["id"], "label": o["label"], "value": float(totals[o["id"]]),
-               "max": most} for o in outcomes]
-    why = [f"{o['label']}: {float(totals[o['id']]):g} points" for o in ranked]
-    why += [f"  for {winner['label']}: {text}" for text in reasons[winner["id"]]]
+               "max": most} for o in ranked]
+    why = [f"{o['label']}: {counted(totals[o['id']], 'point')}" for o in ranked]
+    if not any(q["id"] in answers for q in section["questions"]):
+        return base(section, max=most, scores=scores, why=["no answers yet"], winner=None,
+                    tied=[])
+    winner = ranked[0]
+    tied = [o for o in ranked if totals[o["id"]] == totals[winner["id"]]]
+    lead = totals[winner["id"]] - (totals[ranked[1]["id"]] if len(ranked) > 1 else 0)
+    band = band_for(section["bands"], lead)
+    if len(tied) > 1:
+        why.append(f"{listed([o['label'] for o in tied])} fit equally, "
+                   f"with {counted(totals[winner['id']], 'point')} each")
+    why += [f"  for {o['label']}: {text}" for o in tied for text in reasons[o["id"]]]
     return base(section, score=lead, max=most, band=brief(band), scores=scores, why=why,
-                winner=winner, advice=written(band["advice"]) if band else [])
+                winner=winner, tied=tied if len(tied) > 1 else [],
+                advice=written(band["advice"]) if band else [])
 
 
 def _points_of(question: dict[str, Any], answers: Answers) -> dict[str, Fraction]:

@@ -74,8 +74,11 @@ def band_for(bands: list[dict[str, Any]], value: Fraction | None) -> dict[str, A
 
 
 def brief(band: dict[str, Any] | None) -> dict[str, Any] | None:
+    """A band as results show it: its id, label, summary and colour (red, amber, green or
+    None when the playbook gives it none)."""
     return None if band is None else {"id": band["id"], "label": band["label"],
-                                      "summary": band["summary"]}
+                                      "summary": band["summary"],
+                                      "colour": band.get("colour")}
 
 
 def answer_text(question: dict[str, Any], answers: Answers) -> str:
@@ -87,8 +90,8 @@ def answer_text(question: dict[str, Any], answers: Answers) -> str:
 def base(section: dict[str, Any], **fields: Any) -> Result:
     """A section's result with every field a rule may leave empty."""
     result: Result = {"id": section["id"], "title": section["title"], "rule": section["rule"],
-                      "score": None, "max": None, "stage": None, "band": None,
-                      "scores": [], "why": [], "advice": []}
+                      "score": None, "max": None, "stage": None, "position": None,
+                      "band": None, "scores": [], "why": [], "advice": []}
     result.update(fields)
     return result
 

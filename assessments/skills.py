@@ -49,7 +49,7 @@ def skills_gap(spec: dict[str, Any], section: dict[str, Any], answers: Answers,
                      "_rank": priority_rank.get(priority["id"], -1) if priority else -1})
         scores.append({"id": question["id"], "label": question["text"],
                        "value": float(rating), "max": plain(top_of(question)),
-                       "target": float(target)})
+                       "target": float(target), "below_target": gap > 0})
     plan = sorted((r for r in rows if r["gap"] > 0), key=lambda r: (-r["_rank"], -r["gap"],
                                                                     r["_order"]))
     for row in rows:

@@ -72,10 +72,12 @@ def render_text(result: dict[str, Any]) -> str:
     lines = [result["title"], ""]
     overall, verdict = result["overall"], result["verdict"]
     if overall:
-        fit = f" ({overall['fit']['label']})" if overall.get("fit") else ""
+        fit = f" ({_coloured(overall['fit'])})" if overall.get("fit") else ""
         if overall.get("score") is not None and overall.get("max") is not None:
             fit = f" ({overall['score']:g} of {overall['max']:g})"
-        lines.append(f"Result: {overall['label']}{fit}")
+        if overall.get("position"):
+            fit = f", {overall['position']}"
+        lines.append(f"Result: {_coloured(overall)}{fit}")
         if overall.get("summary"):
             lines.append(f"  {overall['summary']}")
     elif result["complete"]:
@@ -88,7 +90,8 @@ def render_text(result: dict[str, Any]) -> str:
         if section.get("groups"):
             lines += _tree(section["groups"], "  ")
             continue
-        lines += ["  " + _score_line(item) for item in section["scores"]]
+        unit = " points" if section["rule"] == "points" else ""
+        lines += ["  " + _score_line(item, unit) for item in section["scores"]]
     lines += ["", "Why:"] + [f"  {line}" for line in result["why"]]
     plan = [row for s in result["sections"] for row in s.get("plan", [])]
     if plan:
@@ -106,11 +109,23 @@ def render_text(result: dict[str, Any]) -> str:
     return "\n".join(lines)
 
 
-def _score_line(item: dict[str, Any]) -> str:
+def _score_line(item: dict[str, Any], unit: str = "") -> str:
+    """One chart entry: '<label>: <value> of <max>[ points][, target <t>][ (<band>)]'."""
     value = "-" if item["value"] is None else f"{item['value']:g}"
-    band = f" ({item['band']['label']})" if item.get("band") else ""
+    band = f" ({_coloured(item['band'])})" if item.get("band") else ""
     target = f", target {item['target']:g}" if item.get("target") is not None else ""
-    return f"{item['label']}: {value} of {item['max']:g}{target}{band}"
+    below = ", below target" if item.get("below_target") else ""
+    if unit and item["max"] == 1:
+        unit = unit.rstrip("s")  # "0 of 1 point"
+    return f"{item['label']}: {value} of {item['max']:g}{unit}{target}{below}{band}"
+
+
+def _coloured(band: dict[str, Any]) -> str:
+    """A band's label, with its colour when it has one the label does not already say."""
+    colour = band.get("colour")
+    if not colour or colour in band["label"].lower():
+        return str(band["label"])
+    return f"{band['label']}, {colour}"
 
 
 def _tree(items: list[dict[str, Any]], indent: str) -> list[str]:

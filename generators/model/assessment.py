@@ -71,6 +71,10 @@ class Band(Strict):
         description="Lowest score in this band (inclusive): a number, or a fraction such as "
                     "'2/3' to be exact (a score of exactly 2/3 reaches '2/3' but not 0.67).")
     summary: Text = Field(description="What the result means.")
+    colour: Literal["red", "amber", "green"] | None = Field(
+        default=None,
+        description="The traffic-light colour the result is shown in, for bands the playbook "
+                    "describes as red, amber or green; the label is always shown with it.")
     advice: list[Advice] = Field(default_factory=list, description="What to do next.")
 
 

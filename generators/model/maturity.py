@@ -48,6 +48,11 @@ class MaturityModel(Entity):
     name: Label = Field(description="Name of the model.")
     summary: Text = Field(description="What the model measures and who uses it.")
     audience: Label = Field(default="managers", description="Who the model is for.")
+    stage_word: str | None = Field(
+        default=None, min_length=1, max_length=40, pattern=r"^[a-z][a-z -]*$",
+        description="What the model calls one of its stages, in lower case, as results say "
+                    "it: with 'level', a ladder numbered 0–5 reads 'level 2 of 0–5'. Left "
+                    "out, results say 'stage' ('stage 2 of 5').")
     stages: list[Stage] = Field(min_length=2, description="Stages, lowest first.")
     dimensions: list[Dimension] = Field(default_factory=list,
                                         description="Dimensions judged within the model.")

@@ -45,7 +45,8 @@ class _Spec:
 
     def band(self, band: Any) -> dict[str, Any]:
         return {"id": band.id, "label": band.label, "min": band.min,
-                "summary": " ".join(band.summary.split()), "advice": self.advice(band.advice)}
+                "summary": " ".join(band.summary.split()), "colour": band.colour,
+                "advice": self.advice(band.advice)}
 
     def build(self, a: Any) -> dict[str, Any]:
         model = self.g.get("maturity-model", a.maturity_model) if a.maturity_model else None
@@ -59,6 +60,7 @@ class _Spec:
                         "url": self.url_of("maturity-model", model.id)}
                        for s in model.stages] if model else [],
             "model": self.link("maturity-model", model.id) if model else None,
+            "stage_word": (model.stage_word if model else None) or "stage",
             "dimensions": [{"id": d.id, "name": d.name, "actions": list(d.actions)}
                            for d in model.dimensions] if model else [],
             "outcomes": [{"id": o.id, "label": o.label, **self.link(o.link.kind, o.link.id)}
