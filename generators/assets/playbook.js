@@ -68,6 +68,60 @@
     if (dialog && !dialog.hasAttribute("aria-label")) { dialog.setAttribute("aria-label", "Search"); }
   }
 
+  // Wide tables scroll inside the theme's own box (.md-typeset__scrollwrap). Where one
+  // does, a line above it says so, each edge with more to show fades, and the box can be
+  // scrolled from the keyboard.
+  var HINT = "Scroll sideways to see the whole table \u2192";
+
+  function markScroll(wrap) {
+    var more = wrap.scrollWidth - wrap.clientWidth > 1;
+    wrap.classList.toggle("pb-scrolls", more);
+    wrap.classList.toggle("pb-more-left", more && wrap.scrollLeft > 1);
+    wrap.classList.toggle("pb-more-right",
+      more && wrap.scrollLeft + wrap.clientWidth < wrap.scrollWidth - 1);
+    if (more) {
+      wrap.setAttribute("tabindex", "0");
+      wrap.setAttribute("role", "region");
+      wrap.setAttribute("aria-label", "Table, scrolls sideways");
+    } else {
+      wrap.removeAttribute("tabindex");
+      wrap.removeAttribute("role");
+      wrap.removeAttribute("aria-label");
+    }
+    var hint = wrap.previousElementSibling;
+    if (hint && hint.classList.contains("pb-scroll-hint")) { hint.hidden = !more; }
+  }
+
+  function initWideTables(tries) {
+    var waiting = false;
+    Array.prototype.forEach.call(document.querySelectorAll("article table"), function (table) {
+      var wrap = table.closest(".md-typeset__scrollwrap");
+      if (!wrap) { waiting = true; return; }
+      if (wrap.hasAttribute("data-pb-scroll")) { return; }
+      wrap.setAttribute("data-pb-scroll", "");
+      var hint = document.createElement("p");
+      hint.className = "pb-scroll-hint";
+      hint.textContent = HINT;
+      hint.hidden = true;
+      wrap.parentNode.insertBefore(hint, wrap);
+      wrap.addEventListener("scroll", function () { markScroll(wrap); }, {passive: true});
+      markScroll(wrap);
+    });
+    // The theme wraps tables as it mounts the page: look again shortly if it has not yet.
+    if (waiting && (tries || 0) < 20) {
+      window.setTimeout(function () { initWideTables((tries || 0) + 1); }, 50);
+    }
+  }
+
+  var resizeWatched = false;
+  function watchResize() {
+    if (resizeWatched) { return; }
+    resizeWatched = true;
+    window.addEventListener("resize", function () {
+      Array.prototype.forEach.call(document.querySelectorAll("[data-pb-scroll]"), markScroll);
+    });
+  }
+
   function initChangeFilter() {
     var select = document.querySelector("select[data-change-filter]");
     if (!select) { return; }
@@ -97,6 +151,8 @@
     labelSearchDialog();
     initChecklists();
     initPrintButtons();
+    initWideTables(0);
+    watchResize();
   }
 
   if (window.document$ && typeof window.document$.subscribe === "function") {
