@@ -139,9 +139,23 @@
       });
       count.textContent = shown + " of " + items.length + " changes";
     }
+    // The role is kept in the address (?role=ID), so a shared link shows the same list;
+    // links of earlier versions gave it as #role=ID.
+    var wanted = new URLSearchParams(window.location.search).get("role");
     var match = /[#&]role=([a-z0-9-]+)/.exec(window.location.hash);
-    if (match && select.querySelector('option[value="' + match[1] + '"]')) { select.value = match[1]; }
-    select.addEventListener("change", apply);
+    wanted = wanted || (match && match[1]);
+    var known = Array.prototype.some.call(select.options, function (option) {
+      return option.value === wanted;
+    });
+    if (wanted && known) { select.value = wanted; }
+    select.addEventListener("change", function () {
+      var url = new URL(window.location.href);
+      if (select.value) { url.searchParams.set("role", select.value); }
+      else { url.searchParams.delete("role"); }
+      if (/[#&]role=/.test(url.hash)) { url.hash = ""; }
+      window.history.replaceState(window.history.state, "", url.href);
+      apply();
+    });
     box.hidden = false;
     apply();
   }

@@ -30,8 +30,10 @@ def item(g: Graph, entry: EntityChange) -> dict[str, Any]:
     exists = entry.kind in KIND_TITLES and entry.kind != "manifest" and (
         entry.id in g.playbook.of(entry.kind))
     roles = "*" if entry.roles is None else " ".join(entry.roles)
+    lines = [f"renamed from '{entry.previous_id}'"] if entry.previous_id else []
+    lines += [change.text for change in entry.changes]
     return {"entry": entry, "link": g.link(entry.kind, entry.id) if exists else None,
-            "roles": roles, "lines": [line.split(": ", 1)[-1] for line in entry.lines()]}
+            "roles": roles, "lines": [line[:1].upper() + line[1:] for line in lines]}
 
 
 def for_role(g: Graph, changelog: Changelog | None, role_id: str) -> list[dict[str, Any]]:

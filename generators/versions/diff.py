@@ -132,8 +132,9 @@ def _diff_kind(kind: str, before: dict[str, Any], after: dict[str, Any],
 def _entity_changes(kind: str, previous: dict[str, Any], current: dict[str, Any],
                     old: dict[str, Any], new: dict[str, Any]) -> Iterator[Change]:
     for path, before, after in compare(_strip(previous), _strip(current), ()):
-        yield Change(wording.path_label(kind, path, current, new),
-                     wording.describe(kind, path, before, after, old, new), before, after)
+        yield Change(wording.path_label(kind, path, current, new, old, previous),
+                     wording.describe(kind, path, before, after, old, new, (current, previous)),
+                     before, after)
 
 
 def _strip(entity: dict[str, Any]) -> dict[str, Any]:

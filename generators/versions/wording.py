@@ -1,9 +1,12 @@
 """How the changelog says things: entity titles, readable field paths, and the roles a
-change concerns. Works on bundles (plain dicts), not on models."""
+change concerns. Works on bundles (plain dicts); the model's types say only which values
+are ids of other entities, so that a change names them (`refs.references`)."""
 
 from __future__ import annotations
 
 from typing import Any
+
+from generators.versions.refs import references
 
 Path = tuple[Any, ...]
 
@@ -52,27 +55,77 @@ def _level_label(bundle: dict[str, Any], competency_id: str, level: str | None) 
     return str(labels.get(level, level))
 
 
-def path_label(kind: str, path: Path, entity: dict[str, Any], bundle: dict[str, Any]) -> str:
-    """`('areas', ('[id]', 'prospecting'), 'activities')` -> `responsibilities › … › activities`."""
+def path_label(kind: str, path: Path, entity: dict[str, Any], bundle: dict[str, Any],
+               old: dict[str, Any] | None = None, *others: dict[str, Any]) -> str:
+    """`('areas', ('[id]', 'prospecting'), 'activities')` -> `responsibilities › Prospecting ›
+    activities`: an item by its name where it has one, an id of another entity by that
+    entity's title (in `bundle`, else in `old`). `others` are more versions of `entity`
+    to find an item in (one that was removed)."""
+    named, _value = references(kind, path)
     parts = []
-    for part in path:
+    places: list[Any] = [entity, *others]
+    for part, refers_to in zip(path, named, strict=True):
         if isinstance(part, tuple):
-            parts.append(str(part[1]))
+            places = [_item(place, part) for place in places]
+            parts.append(_named(refers_to, part[1], bundle, old) if refers_to
+                         else _item_name(places, part[1]))
         elif isinstance(part, int):
+            places = [place[part] if isinstance(place, list) and part < len(place) else None
+                      for place in places]
             parts.append(f"#{part + 1}")
         else:
-            parts.append(FIELD_LABELS.get(part, part.replace("_", " ")))
+            places = [place.get(part) if isinstance(place, dict) else None for place in places]
+            parts.append(_named(refers_to, part, bundle, old) if refers_to
+                         else FIELD_LABELS.get(part, part.replace("_", " ")))
     return " › ".join(parts)
 
 
+def _item(place: Any, part: tuple[str, Any]) -> Any:
+    """The item of a keyed list whose key is `part`."""
+    key = part[0].strip("[]")
+    if not isinstance(place, list):
+        return None
+    return next((item for item in place if isinstance(item, dict) and item.get(key) == part[1]),
+                None)
+
+
+def _item_name(places: list[Any], key: Any) -> str:
+    for place in places:
+        if isinstance(place, dict):
+            name = place.get("name") or place.get("label") or place.get("title")
+            if name:
+                return str(name)
+    return str(key)
+
+
+def _named(kind: str | None, value: Any, first: dict[str, Any] | None,
+           second: dict[str, Any] | None) -> Any:
+    """An id of an entity of `kind` as that entity's title, in the version that has it
+    (`first`, else `second`); a list of ids as a list of titles; anything else as it is."""
+    if kind is None:
+        return value
+    if isinstance(value, list):
+        return [_named(kind, item, first, second) for item in value]
+    if not isinstance(value, str):
+        return value
+    for bundle in (first, second):
+        if bundle is not None and value in bundle["entities"].get(kind, {}):
+            return _name(bundle, kind, value)
+    return value
+
+
 def describe(kind: str, path: Path, before: Any, after: Any, old: dict[str, Any],
-             new: dict[str, Any]) -> str:
-    """One change, in words."""
+             new: dict[str, Any], entities: tuple[Any, ...] = ()) -> str:
+    """One change, in words: ids of other entities as their titles, each from the version
+    it belongs to (a value removed from the old one, a value added from the new one).
+    `entities` are the entity as it is now and as it was, to name the items on the path."""
     if kind == "role" and path and path[0] == "required_competencies" and len(path) >= 2:
         return _required_competency(path, before, after, old, new)
     if path == ("minutes",):
         return f"{short(before)} -> {short(after)} min"
-    label = path_label(kind, path, {}, new)
+    label = path_label(kind, path, entities[0] if entities else {}, new, old, *entities[1:])
+    _names, refers_to = references(kind, path)
+    before, after = _named(refers_to, before, old, new), _named(refers_to, after, new, old)
     if before is None:
         return f"{label}: added {short(after)}"
     if after is None:

@@ -93,3 +93,34 @@ def test_answers_saved_under_the_older_version_open_in_the_newer(page: Any,
     restored = page.locator(f"fieldset[data-question='{question}'] input[value='yes']")
     assert restored.is_checked()
     assert "2026-Q3" in page.locator(".pb-results").inner_text()
+
+
+def test_the_changes_of_a_role_keep_the_role_in_the_address(page: Any,
+                                                            versions_url: str) -> None:
+    # From the role page to its changes, by instant navigation.
+    page.goto(versions_url + "2026-Q4/roles/social-selling-specialist/")
+    page.get_by_role("link", name="All changes for this role").click()
+    page.wait_for_url(re.compile(r"/2026-Q4/changes/\?role=social-selling-specialist$"))
+    select = page.locator("select[data-change-filter]")
+    page.wait_for_function("document.querySelector('select[data-change-filter]')"
+                           ".value === 'social-selling-specialist'")
+    count = page.locator(".pb-change-count")
+    shown, total = (int(n) for n in re.findall(r"\d+", count.inner_text())[:2])
+    assert 0 < shown < total
+    shown_text = page.locator("article").inner_text()  # what is shown, not what is hidden
+    assert "Attendees: added Field Marketer" in shown_text
+    assert "No longer requires Visual Communication" not in shown_text
+    # Another role: the address follows, and the link, opened anew, shows the same list.
+    select.select_option("field-marketer")
+    page.wait_for_url(re.compile(r"/changes/\?role=field-marketer$"))
+    page.reload()
+    assert select.input_value() == "field-marketer"
+    select.select_option("")
+    page.wait_for_url(re.compile(r"/changes/$"))
+
+
+def test_the_home_page_leads_to_what_changed(page: Any, versions_url: str) -> None:
+    page.goto(versions_url + "2026-Q4/")
+    page.get_by_role("link", name="What changed since 2026-Q3").click()
+    page.wait_for_url(re.compile(r"/2026-Q4/changes/$"))
+    page.locator("article h1", has_text="What changed in 2026-Q4").wait_for()

@@ -40,12 +40,33 @@ def test_field_level_changes(base: dict[str, Any]) -> None:
     sdr["areas"][0]["activities"].append("Book meetings.")
     sdr["purpose"] = "Books meetings."
     assert _lines(base, new) == [
-        "Sales Development Representative: responsibilities › prospecting › activities: added "
-        "Book meetings.",
+        "Sales Development Representative: responsibilities › Social Prospecting › activities: "
+        "added Book meetings.",
         "Sales Development Representative: purpose: Opens conversations with target accounts. "
         "-> Books meetings.",
         "Sales Development Representative: crm utilization, required level Intermediate -> "
         "Advanced",
+    ]
+
+
+def test_ids_of_other_entities_are_named_by_the_version_they_belong_to(
+        base: dict[str, Any]) -> None:
+    new = copy.deepcopy(base)
+    roles = new["entities"]["role"]
+    del roles["specialist"]
+    roles["lead"] = dict(copy.deepcopy(roles["sdr"]), id="lead", name="Team Lead",
+                         next_roles=[], allocation={})
+    roles["sdr"]["next_roles"] = ["lead"]
+    roles["sdr"]["allocation"]["pod"]["headcount"] = "2 per pod"
+    new["entities"]["team-model"]["pod"]["name"] = "Pods"
+    lines = [line for entry in diff_bundles(base, new).entries if entry.id == "sdr"
+             for line in entry.lines()]
+    assert lines == [
+        "Sales Development Representative: allocation › Pods › headcount: 1-2 per pod "
+        "-> 2 per pod",
+        # The removed role by its title in the old version, the new one by its new title.
+        "Sales Development Representative: next roles: removed Social Selling Specialist",
+        "Sales Development Representative: next roles: added Team Lead",
     ]
 
 

@@ -68,8 +68,8 @@ def drop_requirement(role_file: Path, competency: str) -> None:
 
 
 def edit_for_next_quarter(path: Path) -> None:
-    """A changed required level, a changed meeting length, an added role, a removed
-    competency (and the requirements that named it)."""
+    """A changed required level, a changed meeting length, an added role (who attends that
+    meeting), a removed competency (and the requirements that named it)."""
     book = path / "playbook"
     specialist = book / "roles/social-selling-specialist.yml"
     text = specialist.read_text(encoding="utf-8")
@@ -78,7 +78,8 @@ def edit_for_next_quarter(path: Path) -> None:
     specialist.write_text(text[:at] + "level: advanced" + text[at + len("level: intermediate"):],
                           encoding="utf-8")
     meeting = book / "cadences/weekly-team-meeting.yml"
-    meeting.write_text(meeting.read_text(encoding="utf-8").replace("minutes: 60", "minutes: 45"),
+    meeting.write_text(meeting.read_text(encoding="utf-8").replace("minutes: 60", "minutes: 45")
+                       .replace("  - sdr-absm\n", "  - sdr-absm\n  - field-marketer\n", 1),
                        encoding="utf-8")
     (book / "roles/field-marketer.yml").write_text(
         "id: field-marketer\nname: Field Marketer\nfamily: specialist\n"

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
 
+from tests.site_checks import glued_lines, playbook_strings
 from tests.versions.helpers import (
     edit_for_next_quarter,
     export_pages,
@@ -25,6 +27,7 @@ EXPECTED_CHANGES = [
     "Sales Operations / Enablement Leader(s): no longer requires Visual Communication",
     "Social Selling Specialist (sales role): CRM Utilization, required level Intermediate "
     "-> Advanced",
+    "Weekly Team Meeting: attendees: added Field Marketer",
     "Weekly Team Meeting: 60 -> 45 min",
 ]
 
@@ -119,7 +122,9 @@ def test_changelog_lists_exactly_the_edits(published: tuple[Path, str]) -> None:
     refs = playbook("diff", "HEAD~1", "HEAD", "--format", "json", cwd=repo)
     data = json.loads(refs.stdout)
     assert (data["from"], data["to"]) == ("2026-Q3", "2026-Q4")
-    assert len(data["changes"]) == len(EXPECTED_CHANGES)
+    # One entry per entity; one line per change (an added or removed entity is one line).
+    assert sum(max(len(entry["changes"]), 1) for entry in data["changes"]) == len(
+        EXPECTED_CHANGES)
 
 
 def test_changelog_for_one_role(published: tuple[Path, str]) -> None:
@@ -129,6 +134,7 @@ def test_changelog_for_one_role(published: tuple[Path, str]) -> None:
     assert [line[4:] for line in result.stdout.splitlines()[1:]] == [
         "Social Selling Specialist (sales role): CRM Utilization, required level Intermediate "
         "-> Advanced",
+        "Weekly Team Meeting: attendees: added Field Marketer",
         "Weekly Team Meeting: 60 -> 45 min",
     ]
 
@@ -147,5 +153,11 @@ def test_published_site_has_bundle_changes_page_and_role_links(published: tuple[
     role = (pages / "2026-Q4/roles/social-selling-specialist/index.html").read_text(
         encoding="utf-8")
     assert "Changes in 2026-Q4" in role
-    assert 'href="../../changes/#role=social-selling-specialist"' in role
+    assert 'href="../../changes/?role=social-selling-specialist"' in role
+    # Names, not ids; the page's own lines each a block of their own.
+    listed = re.sub(r"<[^>]+>", " ", changes.split("</select>")[1].split("</article>")[0])
+    assert "Attendees: added Field Marketer" in listed and "field-marketer" not in listed
+    home = (pages / "2026-Q4/index.html").read_text(encoding="utf-8")
+    assert 'href="changes/">What changed since 2026-Q3</a>' in home
+    assert glued_lines(pages / "2026-Q4", playbook_strings(repo / "playbook")) == []
     assert not (pages / "2026-Q3/changes").exists()
