@@ -100,8 +100,10 @@ def test_metric_areas_declared_and_indicator_optional(playbook: Path) -> None:
     ]
     edit(playbook / "metrics/pipeline.yml", "area: sale", "area: sales")
     site = pages(playbook)
-    assert "## Other metrics\n\n| Metric | Area | Target |\n|---|---|---|\n" \
+    # no metric is placed on the indicator chain: one plain list, no word of indicators
+    assert "The metrics this playbook tracks.\n\n\n| Metric | Area | Target |\n|---|---|---|\n" \
            "| [Pipeline](pipeline.md) | Revenue |  |" in site["metrics/index.md"]
+    assert "indicator" not in site["metrics/index.md"].casefold()
     assert '<span class="pb-kind">Revenue</span>' in site["metrics/pipeline.md"]
 
 
