@@ -197,8 +197,8 @@ def _parser() -> argparse.ArgumentParser:
         "new", help="write a starter file for a new entity",
         description="Write a valid starter file for a new entity into the playbook.")
     new.add_argument("kind", metavar="KIND",
-                     help="the kind of entity, e.g. role, competency or cadence (an unknown "
-                          "kind lists them all)")
+                     help="the kind of entity, e.g. role, competency or cadence (also called "
+                          "meeting); an unknown kind lists them all")
     new.add_argument("id", metavar="ID", help="id of the new entity, e.g. 'field-marketer'")
     _playbook_option(new)
     new.set_defaults(handler=_new)
@@ -360,13 +360,14 @@ def _migrate(args: argparse.Namespace) -> int:
 
 def _new(args: argparse.Namespace) -> int:
     from generators import scaffold
-    from generators.model import ENTITY_KINDS, KINDS
+    from generators.model import ENTITY_KINDS, KIND_ALIASES, find_kind
 
-    kind = KINDS.get(args.kind) or next(
-        (k for k in ENTITY_KINDS if args.kind == k.folder), None)
+    kind = find_kind(args.kind)
     if kind is None or kind.name == "manifest":
         names = [k.name for k in ENTITY_KINDS]
-        hint = did_you_mean(args.kind, names) or "one of: " + ", ".join(names)
+        hint = did_you_mean(args.kind, [*names, *KIND_ALIASES]) or "one of: " + ", ".join(
+            names) + "".join(f"; '{alias}' is another name for {name}"
+                             for alias, name in KIND_ALIASES.items())
         raise UsageError(f"unknown kind '{args.kind}' ({hint})")
     try:
         path = scaffold.new_entity(args.playbook, kind, args.id)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from generators import lint_assessments
+from generators import lint_assessments, lint_schedules
 from generators.errors import did_you_mean
 from generators.model.walk import Loc
 from generators.report import Reporter
@@ -17,6 +17,7 @@ def run(report: Reporter) -> None:
         for _kind, entity_id, entity in report.entities(kind):
             rule(report, entity_id, entity)
     lint_assessments.run(report)
+    lint_schedules.run(report)
 
 
 def level_ids(report: Reporter, scale_id: str | None) -> list[str] | None:

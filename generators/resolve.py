@@ -27,6 +27,8 @@ def resolve(playbook: Playbook) -> list[Problem]:
     report = Reporter(playbook)
     for kind, entity_id, entity in report.entities():
         _check_reserved(report, kind, entity_id)
+        if kind == "interview-loop":
+            _check_reserved_rounds(report, entity_id, entity)
         _check_references(report, kind, entity_id, entity)
         _check_links(report, kind, entity_id, entity)
         _check_unique_ids(report, kind, entity_id, entity, ())
@@ -45,6 +47,16 @@ def _check_reserved(report: Reporter, kind: str, entity_id: str) -> None:
     if taken is not None:
         report.error(kind, entity_id, ("id",), f"id '{entity_id}' would take the place of the "
                      f"site's own {taken}", "choose another id")
+
+
+def _check_reserved_rounds(report: Reporter, loop_id: str, loop: Any) -> None:
+    for index, round_ in enumerate(loop.rounds):
+        taken = layout.RESERVED_ROUND_IDS.get(round_.id)
+        if taken is not None:
+            report.error("interview-loop", loop_id, ("rounds", index, "id"),
+                         f"round id '{round_.id}' would take the place of the hiring kit "
+                         f"of each role that uses the loop, {taken}",
+                         "choose another id")
 
 
 def _check_references(report: Reporter, kind: str, entity_id: str, entity: BaseModel) -> None:

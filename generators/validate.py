@@ -16,7 +16,7 @@ from pydantic import BaseModel, ValidationError
 
 from generators.errors import Problem, did_you_mean, display_path
 from generators.load import SourceFile, YamlProblem, read_yaml
-from generators.model import BY_FOLDER, MANIFEST, Entity, Kind
+from generators.model import BY_FOLDER, KIND_ALIASES, KINDS, MANIFEST, Entity, Kind
 from generators.model.manifest import Manifest
 from generators.schema_errors import explain
 
@@ -152,10 +152,17 @@ def _discover(root: Path, problems: list[Problem]) -> list[tuple[Kind, Path]]:
             if files:
                 problems.append(Problem(display_path(entry), 1, 1, "",
                                         f"unknown kind folder '{entry.name}'",
-                                        did_you_mean(entry.name, BY_FOLDER)))
+                                        _folder_hint(entry.name)))
             continue
         found.extend((kind, path) for path in files)
     return found
+
+
+def _folder_hint(name: str) -> str:
+    alias = KIND_ALIASES.get(name.removesuffix("s"))
+    if alias is not None:
+        return f"{name} are {alias} files: put them in {KINDS[alias].folder}/"
+    return did_you_mean(name, BY_FOLDER)
 
 
 def _read_entity(root: Path, path: Path, kind: Kind, problems: list[Problem],

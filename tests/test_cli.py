@@ -117,6 +117,25 @@ def test_new_suggests_a_kind() -> None:
     assert result.stderr == "playbook: error: unknown kind 'rol' (did you mean 'role'?)\n"
 
 
+def test_new_meeting_writes_a_cadence(default_copy: Path) -> None:
+    result = run("new", "meeting", "pipeline-review", "--playbook", str(default_copy))
+    assert result.returncode == 0, result.stderr
+    written = default_copy / "cadences/pipeline-review.yml"
+    assert result.stdout == f"wrote {written}\n"
+    text = written.read_text(encoding="utf-8")
+    assert text.startswith("# yaml-language-server: $schema=../schemas/cadence.schema.json\n")
+    # The starter's commented schedule, switched on, is valid as written.
+    written.write_text(text.replace("# schedule:", "schedule:"), encoding="utf-8")
+    assert run("validate", "--playbook", str(default_copy)).returncode == 0
+
+
+def test_new_names_meeting_among_the_kinds() -> None:
+    assert run("new", "meetng", "x").stderr == (
+        "playbook: error: unknown kind 'meetng' (did you mean 'meeting'?)\n")
+    assert run("new", "spaceship", "x").stderr.endswith(
+        ", assessment; 'meeting' is another name for cadence)\n")
+
+
 def test_assess_lists_the_assessments() -> None:
     result = run("assess", "--list", "--playbook", str(DEFAULT_PLAYBOOK), "--format", "json")
     assert result.returncode == 0, result.stderr

@@ -86,7 +86,8 @@ def test_default_files_carry_the_modeline() -> None:
 def test_link_kinds_are_the_entity_kinds() -> None:
     import typing
 
-    from generators.model.common import KindName
+    from generators.model.common import KIND_ALIASES, KindName
 
     assert set(typing.get_args(KindName)) == set(BY_FOLDER[k.folder].name
-                                                 for k in BY_FOLDER.values())
+                                                 for k in BY_FOLDER.values()) | set(KIND_ALIASES)
+    assert set(KIND_ALIASES.values()) <= set(typing.get_args(KindName))

@@ -19,7 +19,7 @@ from pydantic import BaseModel
 from generators.model.assessment import Assessment
 from generators.model.cadence import Cadence
 from generators.model.career import CareerPath
-from generators.model.common import Entity
+from generators.model.common import KIND_ALIASES, Entity
 from generators.model.competency import Competency
 from generators.model.hiring import HiringProcess, HiringProfile, InterviewLoop, QuestionSet
 from generators.model.manifest import Manifest
@@ -95,8 +95,9 @@ BY_FOLDER: dict[str, Kind] = {kind.folder: kind for kind in ENTITY_KINDS}
 
 
 def find_kind(name: str) -> Kind | None:
-    """Look a kind up by its name or its folder name."""
-    return KINDS.get(name) or BY_FOLDER.get(name)
+    """Look a kind up by its name, another name for it (`KIND_ALIASES`), or its folder."""
+    return KINDS.get(KIND_ALIASES.get(name, name)) or BY_FOLDER.get(name)
 
 
-__all__ = ["BY_FOLDER", "ENTITY_KINDS", "KINDS", "MANIFEST", "Entity", "Kind", "find_kind"]
+__all__ = ["BY_FOLDER", "ENTITY_KINDS", "KINDS", "KIND_ALIASES", "MANIFEST", "Entity", "Kind",
+           "find_kind"]

@@ -6,7 +6,14 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    ConfigDict,
+    Field,
+    StringConstraints,
+    model_validator,
+)
 
 SLUG_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 
@@ -93,15 +100,26 @@ class Range(Strict):
         return self
 
 
+#: Other names a user may write for a kind, with the kind they mean.
+KIND_ALIASES = {"meeting": "cadence"}
+
 KindName = Literal[
     "scale", "competency", "role", "career-path", "hiring-process", "hiring-profile",
     "exercise", "interview-loop", "scorecard", "question-set", "onboarding-path", "routine",
     "cadence", "maturity-model", "team-model", "management-model", "metric", "assessment",
+    "meeting",  # another name for cadence
 ]
+
+
+def kind_name(name: str) -> str:
+    """The kind `name` stands for: itself, or the kind an alias names."""
+    return KIND_ALIASES.get(name, name)
 
 
 class EntityLink(Strict):
     """A link from a recommendation or activity to another entity."""
 
-    kind: KindName = Field(description="Kind of the linked entity, e.g. 'role' or 'cadence'.")
+    kind: Annotated[KindName, AfterValidator(kind_name)] = Field(
+        description="Kind of the linked entity, e.g. 'role' or 'cadence' ('meeting' is "
+                    "another name for cadence).")
     id: Slug = Field(description="Id of the linked entity.")

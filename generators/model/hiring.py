@@ -83,6 +83,10 @@ class InterviewRound(Strict):
     focus: list[Label] = Field(min_length=1, description="What the round explores.")
     minutes: Range = Field(description="Duration in minutes.")
     criteria: list[Label] = Field(min_length=1, description="What the round judges.")
+    question_sets: list[QuestionSetRef] = Field(
+        default_factory=list,
+        description="Question sets asked in this round. The round's printable kit lists "
+                    "their questions with room for notes; without any, it lists the focus.")
 
 
 class InterviewLoop(Entity):

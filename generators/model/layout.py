@@ -94,6 +94,19 @@ def kit_uri(role_id: str) -> str:
     return f"{KITS}/{role_id}.md"
 
 
+#: Ids a round of an interview loop may not take: a round's kit is `KITS/<role>/<round>.md`,
+#: and a folder's `index.md` would take the place of the role's own kit (`KITS/<role>.md`,
+#: served at the same address).
+RESERVED_ROUND_IDS = {"index": f"{KITS}/<role>.md"}
+
+
+def round_kit_uri(role_id: str, round_id: str, loop_id: str | None = None) -> str:
+    """The printable kit of one interview round for a role. `loop_id` is given when the
+    role's kit has several interview loops, whose round ids may repeat."""
+    folder = f"{KITS}/{role_id}/{loop_id}" if loop_id else f"{KITS}/{role_id}"
+    return f"{folder}/{round_id}.md"
+
+
 def entity_uri(kind: str, entity_id: str, hiring_profile_role: str | None = None) -> str:
     """The page of an entity. A hiring profile's page is its role's hiring kit."""
     if kind == "hiring-profile":
@@ -104,3 +117,8 @@ def entity_uri(kind: str, entity_id: str, hiring_profile_role: str | None = None
 def calendar_uri(cadence_id: str) -> str:
     """The .ics file of one meeting."""
     return f"meetings/{cadence_id}.ics"
+
+
+def role_calendar_uri(role_id: str) -> str:
+    """The .ics file of the meetings a role attends or runs, beside the role's page."""
+    return f"{FOLDERS['role']}/{role_id}-meetings.ics"

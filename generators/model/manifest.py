@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from typing import Annotated, Any
 
-from pydantic import Field, StringConstraints, ValidationInfo, field_validator
+from pydantic import AfterValidator, Field, StringConstraints, ValidationInfo, field_validator
 
-from generators.model.common import SLUG_PATTERN, Date, Label, Strict, Text
+from generators.model.cadence import TimeZone
+from generators.model.common import SLUG_PATTERN, Date, Label, Strict, Text, kind_name
 from generators.model.intros import IndexIntros
 from generators.model.version_scheme import (
     ANY_LABEL_PATTERN,
@@ -20,8 +21,9 @@ from generators.model.vocabulary import TermEntry, duplicate, terms_field
 class Rename(Strict):
     """An entity whose id changed since the previous version."""
 
-    kind: Annotated[str, StringConstraints(pattern=r"^[a-z-]+$")] = Field(
-        description="Kind of the entity, e.g. 'role'.")
+    kind: Annotated[str, StringConstraints(pattern=r"^[a-z-]+$"), AfterValidator(kind_name)] = (
+        Field(description="Kind of the entity, e.g. 'role' or 'cadence' ('meeting' is another "
+                          "name for cadence)."))
     old_id: Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*$")] = Field(
         description="The id in the previous version.")
     new_id: Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*$")] = Field(
@@ -52,6 +54,10 @@ class Manifest(Strict):
         default=None,
         description="Id of the scale that competency levels are written on, for every "
                     "competency that names no scale of its own.")
+    time_zone: TimeZone | None = Field(
+        default=None,
+        description="IANA time zone of the meeting times in schedules that name none, "
+                    "e.g. 'Europe/London'.")
     role_families: list[TermEntry] = terms_field(
         "role families", "'- {id: leadership, title: Leadership}'")
     metric_areas: list[TermEntry] = terms_field("metric areas", "'- hiring'")

@@ -125,6 +125,9 @@ def model_at(model: type[BaseModel], loc: Loc) -> type[BaseModel] | None:
         if current is None:
             return None
     bare = _unwrap(current)[0]
+    if typing.get_origin(bare) in (Union, types.UnionType):  # an optional part: `X | None`
+        inner = [a for a in typing.get_args(bare) if a is not type(None)]
+        bare = _unwrap(inner[0])[0] if len(inner) == 1 else None
     return bare if isinstance(bare, type) and issubclass(bare, BaseModel) else None
 
 

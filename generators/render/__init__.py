@@ -29,6 +29,7 @@ from generators.render import (
     pages_practice,
     pages_scales,
     safety,
+    schedule,
     urls,
 )
 from generators.render.cache import Fingerprints, RenderCache
@@ -111,7 +112,7 @@ def render_site(playbook: Playbook, *, templates: Path | None = None,
             if cache:
                 cache.put(spec.uri, key, text)
         files.append(SiteFile(spec.uri, text))
-    files += _calendars(graph, site_url, cache, prints)
+    files += _calendars(graph, site_url, cache, prints, use_directory_urls)
     return RenderedSite(files, nav.build_nav(graph, docs_pages, changelog is not None))
 
 
@@ -172,26 +173,35 @@ def _check_markup(body: str, overrides: Path, spec: PageSpec) -> None:
 
 
 def _calendars(g: Graph, site_url: str | None, cache: RenderCache | None,
-               prints: Fingerprints) -> list[SiteFile]:
+               prints: Fingerprints, use_directory_urls: bool) -> list[SiteFile]:
+    """A calendar file per meeting, one with every meeting, and one per role with the
+    meetings it attends or runs."""
     manifest = g.playbook.manifest
     if manifest is None:
         return []
-    cadences = list(g.of("cadence").values())
-    if not cadences:
-        return []
-    base = (site_url or "").rstrip("/")
-    url_of = {c.id: f"{base}/{urls.page_url(g.uri('cadence', c.id))}"
-              for c in cadences} if base else {}
-    wanted = [(urls.calendar_uri(c.id), [c]) for c in cadences]
-    wanted.append((urls.ALL_MEETINGS_ICS, cadences))
+    slots = schedule.slots(g)
+    meetings = [(c, slots[cid]) for cid, c in g.of("cadence").items() if slots[cid].in_calendar]
+    base = calendar.site_address(site_url)
+    url_of = {c.id: f"{base}/{urls.page_url(g.uri('cadence', c.id), use_directory_urls)}"
+              for c, _slot in meetings} if base else {}
+    team = f"{manifest.organisation} team meetings"
+    wanted = [(urls.calendar_uri(c.id), team, [(c, s)]) for c, s in meetings]
+    if meetings:
+        wanted.append((urls.ALL_MEETINGS_ICS, team, meetings))
+    for role_id, role in g.of("role").items():
+        mine = [(c, s) for c, s in meetings if role_id in c.attendees or c.owner == role_id]
+        if mine:
+            wanted.append((urls.role_calendar_uri(role_id), f"{role.name}: meetings", mine))
     files = []
-    for uri, members in wanted:
-        key = prints.key(compiler_digest(), members, manifest.released, manifest.organisation,
-                         {c.id: url_of.get(c.id) for c in members}) if cache else ""
+    for uri, name, members in wanted:
+        key = prints.key(compiler_digest(), name, members, manifest.released,
+                         manifest.organisation, {c.id: url_of.get(c.id) for c, _s in members}
+                         ) if cache else ""
         content = cache.get(uri, key) if cache else None
         if content is None:
-            content = calendar.meeting_calendar(members, manifest.released,
-                                                manifest.organisation, url_of)
+            content = calendar.meeting_calendar(members, name=name,
+                                                organisation=manifest.organisation,
+                                                released=manifest.released, url_of=url_of)
             if cache:
                 cache.put(uri, key, content)
         files.append(SiteFile(uri, content))

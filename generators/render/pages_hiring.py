@@ -1,4 +1,5 @@
-"""Hiring pages: the process, a printable kit per role, and each hiring tool."""
+"""Hiring pages: the process, a printable kit per role and per interview round, and each
+hiring tool."""
 
 from __future__ import annotations
 
@@ -27,10 +28,13 @@ def _general(g: Graph, kind: str) -> list[Any]:
 def hiring(g: Graph) -> list[PageSpec]:
     if urls.HIRING not in g.own_pages:
         return []  # no hiring content: no hiring page, and no kits
+    kits = {rid: _kit(g, rid, role) for rid, role in g.of("role").items()}
     pages = [PageSpec(urls.HIRING, "hiring_index.md.j2", "Hiring", ["Hiring"], {
         "processes": [(g.link("hiring-process", pid), _covers(process))
                       for pid, process in g.of("hiring-process").items()],
-        "kits": [(g.link("role", rid), urls.kit_uri(rid)) for rid in g.of("role")],
+        "kits": [(g.link("role", rid), urls.kit_uri(rid),
+                  [(r.name, uri) for _loop, rounds in kit["round_kits"] for r, uri in rounds])
+                 for rid, kit in kits.items()],
         "tools": [(kind.replace("-", " ").title() + "s", [g.link(kind, eid) for eid in g.of(kind)])
                   for kind in ("exercise", "interview-loop", "scorecard", "question-set")
                   if g.of(kind)],
@@ -42,9 +46,11 @@ def hiring(g: Graph) -> list[PageSpec]:
                               ["Hiring"], {"process": process,
                                            "backlinks": g.backlinks("hiring-process", pid)},
                               process.summary))
-    for rid, role in g.of("role").items():
+    for rid, kit in kits.items():
+        role = kit["role"]
         pages.append(PageSpec(urls.kit_uri(rid), "kit.md.j2", f"Hiring kit: {role.name}",
-                              ["Hiring", "Hiring kit"], _kit(g, rid, role)))
+                              ["Hiring", "Hiring kit"], kit))
+        pages += _round_kits(g, kit)
     for kind, template in (("exercise", "exercise.md.j2"),
                            ("interview-loop", "interview_loop.md.j2"),
                            ("scorecard", "scorecard.md.j2"),
@@ -86,6 +92,9 @@ def _kit(g: Graph, role_id: str, role: Any) -> dict[str, Any]:
     processes = _general(g, "hiring-process")
     return {"role": role, "role_link": g.link("role", role_id), "profile": profile,
             "exercises": exercises, "loops": loops,
+            "round_kits": [(loop_, [(r, urls.round_kit_uri(
+                role_id, r.id, loop_.id if len(loops) > 1 else None)) for r in loop_.rounds])
+                for loop_ in loops],
             "scorecards": [(card, g.get("scale", card.scale)) for card in cards],
             "question_sets": sets, "process": processes,
             "hiring_index": urls.HIRING,
@@ -95,3 +104,22 @@ def _kit(g: Graph, role_id: str, role: Any) -> dict[str, Any]:
                       "interview-loop": {x.id: g.uri("interview-loop", x.id) for x in loops},
                       "scorecard": {c.id: g.uri("scorecard", c.id) for c in cards},
                       "question-set": {q.id: g.uri("question-set", q.id) for q in sets}}}
+
+
+def _round_kits(g: Graph, kit: dict[str, Any]) -> list[PageSpec]:
+    """One printable kit per round of each interview loop of a role's kit: the fields to
+    fill in, the round's questions with room for notes, the scorecard and the decision."""
+    role = kit["role"]
+    pages = []
+    for loop_, rounds in kit["round_kits"]:
+        for number, (round_, uri) in enumerate(rounds, start=1):
+            pages.append(PageSpec(
+                uri, "round_kit.md.j2", f"{round_.name}: {role.name}",
+                ["Hiring", "Interview kit"], {
+                    "role": role, "role_link": kit["role_link"], "kit": urls.kit_uri(role.id),
+                    "loop": loop_, "round": round_, "number": number, "rounds": len(rounds),
+                    "question_sets": [g.get("question-set", q) for q in round_.question_sets],
+                    "scorecards": kit["scorecards"]},
+                f"The printable kit for the {round_.name} round, hiring for the role of "
+                f"{role.name}."))
+    return pages

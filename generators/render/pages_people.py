@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from generators.render import urls
+from generators.render import schedule, urls
 from generators.render.graph import Graph
-from generators.render.page import PageSpec, family_titles
+from generators.render.page import FREQUENCY_ORDER, FREQUENCY_TITLES, PageSpec, family_titles
 from generators.render.sentences import role_page_shows
 
 
@@ -52,6 +52,7 @@ def _role_context(g: Graph, role_id: str, role: Any, for_everyone: list[Any]) ->
         "kit": urls.kit_uri(role_id) if urls.HIRING in g.own_pages else None,
         "profile": profile,
         "cadences": [(g.link("cadence", c.id), c) for c in cadences],
+        **_meetings(g, role_id, cadences),
         "next_roles": g.links("role", role.next_roles),
         "previous_roles": g.links("role", previous),
         "careers": g.links("career-path", careers),
@@ -59,6 +60,20 @@ def _role_context(g: Graph, role_id: str, role: Any, for_everyone: list[Any]) ->
                        for tm in g.of("team-model") if tm in role.allocation],
         "backlinks": g.backlinks("role", role_id),
     }
+
+
+def _meetings(g: Graph, role_id: str, cadences: list[Any]) -> dict[str, Any]:
+    """The cadences of a role by how often they happen, each with its slot, and the
+    role's calendar file when one of them is in calendars."""
+    slots = schedule.slots_of(g, cadences)
+    groups = [(FREQUENCY_TITLES[frequency],
+               [(g.link("cadence", c.id), c, slots[c.id]) for c in cadences
+                if c.frequency == frequency])
+              for frequency in FREQUENCY_ORDER]
+    return {"meetings": [(title, group) for title, group in groups if group],
+            "meetings_ics": urls.role_calendar_uri(role_id)
+            if any(s.in_calendar for s in slots.values()) else None,
+            "meetings_to_agree": any(s.in_calendar and s.to_agree for s in slots.values())}
 
 
 def hiring_profile(g: Graph, role_id: str) -> Any:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from generators.render import urls
+from generators.render import schedule, urls
 from generators.render.graph import Graph
 from generators.render.page import FREQUENCY_ORDER, FREQUENCY_TITLES, PageSpec, area_titles
 
@@ -40,25 +40,31 @@ def _activity(g: Graph, activity: Any) -> dict[str, Any]:
 
 def meetings(g: Graph) -> list[PageSpec]:
     cadences = g.of("cadence")
+    slots = schedule.slots(g)
     by_frequency = []
     for frequency in FREQUENCY_ORDER:
-        group = [(g.link("cadence", cid), c) for cid, c in cadences.items()
+        group = [(g.link("cadence", cid), c, slots[cid]) for cid, c in cadences.items()
                  if c.frequency == frequency]
         if group:
             by_frequency.append((FREQUENCY_TITLES[frequency], group))
     regular = [f for f in FREQUENCY_ORDER[:6] if any(c.frequency == f for c in cadences.values())]
     span = (f", from {FREQUENCY_TITLES[regular[0]].lower()} to "
             f"{FREQUENCY_TITLES[regular[-1]].lower()}") if len(regular) > 1 else ""
+    any_calendar = any(s.in_calendar for s in slots.values())
     pages = [PageSpec(urls.MEETINGS, "meetings_index.md.j2", "Meetings", ["Meeting"],
-                      {"by_frequency": by_frequency, "all_ics": urls.ALL_MEETINGS_ICS,
+                      {"by_frequency": by_frequency,
+                       "all_ics": urls.ALL_MEETINGS_ICS if any_calendar else None,
+                       "placeholders": any(s.in_calendar and s.to_agree for s in slots.values()),
                        "span": span})]
     for cid, cadence in cadences.items():
         pages.append(PageSpec(g.uri("cadence", cid), "cadence.md.j2", cadence.name, ["Meeting"], {
             "cadence": cadence, "frequency": FREQUENCY_TITLES[cadence.frequency],
+            "slot": slots[cid],
             "attendees": g.links("role", cadence.attendees),
             "owner": g.link("role", cadence.owner) if cadence.owner else None,
             "team_models": g.links("team-model", cadence.team_models),
-            "ics": urls.calendar_uri(cid), "backlinks": g.backlinks("cadence", cid)},
+            "ics": urls.calendar_uri(cid) if slots[cid].in_calendar else None,
+            "backlinks": g.backlinks("cadence", cid)},
             cadence.purpose))
     return pages
 

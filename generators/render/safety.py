@@ -32,7 +32,7 @@ TAGS = {
     "a", "abbr", "b", "blockquote", "br", "button", "caption", "code", "col", "colgroup",
     "dd", "del", "details", "div", "dl", "dt", "em", "fieldset", "figcaption", "figure",
     "form", "h1", "h2", "h3", "h4", "h5", "h6", "hr", "i", "img", "input", "ins", "kbd",
-    "label", "legend", "li", "mark", "ol", "option", "p", "pre", "progress", "q", "s",
+    "label", "legend", "li", "mark", "noscript", "ol", "option", "p", "pre", "progress", "q", "s",
     "section", "select", "small", "span", "strong", "sub", "summary", "sup", "table",
     "tbody", "td", "tfoot", "th", "thead", "tr", "u", "ul",
 }
@@ -89,7 +89,15 @@ EXTENSIONS = ["toc", "tables", "attr_list", "md_in_html", "admonition", "pymdown
 def unsafe_markup(page_markdown: str) -> list[str]:
     """What the sanitiser would remove from this page once it is HTML: each tag or
     attribute as `<tag attribute>`; empty when the page is safe as it is."""
-    html = markdown.markdown(page_markdown, extensions=EXTENSIONS)
+    return sorted(set(_removed(markdown.markdown(page_markdown, extensions=EXTENSIONS))))
+
+
+#: What a `<noscript>` holds. The sanitiser reads it as a browser that runs scripts does,
+#: as text, and keeps it; a browser with JavaScript off reads it as markup.
+_NOSCRIPT = re.compile(r"<noscript\b[^>]*>(.*?)</noscript\s*>", re.S | re.I)
+
+
+def _removed(html: str) -> list[str]:
     before, after = _markup(html), _markup(clean_html(html))
     removed = []
     for item in before:
@@ -97,7 +105,9 @@ def unsafe_markup(page_markdown: str) -> list[str]:
             after.remove(item)
         else:
             removed.append(item)
-    return sorted(set(removed))
+    for inner in _NOSCRIPT.findall(html):  # must be as clean as the page around it
+        removed += _removed(inner)
+    return removed
 
 
 def _markup(html: str) -> list[str]:
@@ -105,6 +115,8 @@ def _markup(html: str) -> list[str]:
 
     class Collector(HTMLParser):
         def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+            if tag == "noscript":  # as a browser that runs scripts reads it: as text
+                self.set_cdata_mode(tag)
             found.append(f"<{tag}>")
             # nh3 removes an attribute it refuses (a bad URL takes its href with it) and
             # may rewrite the value of one it keeps: compare names only.

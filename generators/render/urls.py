@@ -29,6 +29,8 @@ from generators.model.layout import (  # where pages live, declared with the kin
     entity_uri,
     kit_uri,
     reserved_ids,
+    role_calendar_uri,
+    round_kit_uri,
 )
 
 __all__ = [
@@ -55,7 +57,9 @@ __all__ = [
     "page_url",
     "relative",
     "reserved_ids",
+    "role_calendar_uri",
     "ROLES",
+    "round_kit_uri",
     "TAGS",
     "TEAM_MODELS",
 ]

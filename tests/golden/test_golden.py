@@ -19,7 +19,8 @@ from generators.source import write_site_source
 from tests.conftest import CASES
 
 GOLDEN = Path(__file__).resolve().parent
-PLAYBOOKS = {"minimal": CASES / "minimal", "meetings": GOLDEN / "meetings/playbook"}
+PLAYBOOKS = {"minimal": CASES / "minimal", "meetings": GOLDEN / "meetings/playbook",
+             "hiring": GOLDEN / "hiring/playbook"}
 #: Copied package files and binaries: the same for every playbook, not worth a golden.
 LEFT_OUT = ("docs/assets/",)
 

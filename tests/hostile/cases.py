@@ -31,6 +31,20 @@ agenda: [News]
 """
 
 
+LOOP = """\
+id: panel
+name: Panel
+summary: One round with the whole panel.
+rounds:
+  - id: index
+    name: Panel round
+    interviewers: [Hiring Manager]
+    focus: [Fit]
+    minutes: {min: 30, max: 45}
+    criteria: [Fit]
+"""
+
+
 def bomb() -> str:
     lines = ["a0: &a0 [x, x, x, x, x, x, x, x, x, x]"]
     lines += [f"a{i}: &a{i} [" + ", ".join([f"*a{i - 1}"] * 10) + "]" for i in range(1, 9)]
@@ -139,6 +153,7 @@ CONTENT: list[tuple[str, dict[str, str | bytes | None]]] = [
     ("reserved-competency-scales", {"competencies/scales.yml": COMPETENCY.replace(
         "id: crm-utilization", "id: scales")}),
     ("reserved-cadence-all-meetings", {"cadences/all-meetings.yml": CADENCE}),
+    ("reserved-round-index", {"interview-loops/panel.yml": LOOP}),
 ]
 
 #: Cases above whose playbook is valid: the run must succeed.
