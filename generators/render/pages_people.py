@@ -6,6 +6,7 @@ from typing import Any
 
 from generators.render import schedule, urls
 from generators.render.graph import Graph
+from generators.render.level_steps import career_steps, competency_steps
 from generators.render.page import FREQUENCY_ORDER, FREQUENCY_TITLES, PageSpec, family_titles
 from generators.render.sentences import role_page_shows
 
@@ -157,7 +158,8 @@ def _competency_context(g: Graph, cid: str, comp: Any) -> dict[str, Any]:
     steps = [(g.link("routine", r.id), s) for r in g.referrers("competency", cid, "routine")
              for s in r.steps if cid in s.competencies]
     return {"competency": comp, "levels": [(labels.get(d.level, d.level), d) for d in comp.levels],
-            "needed_by": needed_by, "activities": activities, "routine_steps": steps,
+            "steps": competency_steps(g, comp), "needed_by": needed_by,
+            "activities": activities, "routine_steps": steps,
             "scale": g.link("scale", comp.scale), "backlinks": g.backlinks("competency", cid)}
 
 
@@ -169,6 +171,7 @@ def careers(g: Graph) -> list[PageSpec]:
         steps = [(s, g.link("role", s.role) if s.role else None) for s in path.steps]
         pages.append(PageSpec(g.uri("career-path", pid), "career_path.md.j2", path.name,
                               ["Career path"], {"path": path, "steps": steps,
+                                                "role_steps": career_steps(g, path),
                                                 "backlinks": g.backlinks("career-path", pid)},
                               path.summary))
     return pages

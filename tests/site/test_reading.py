@@ -9,22 +9,16 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import DEFAULT_PLAYBOOK
+from tests.site.conftest import EXAMPLE
 from tests.site_checks import glued_lines, playbook_strings
-from tests.test_cli import run
-
-EXAMPLE = Path(__file__).resolve().parents[1] / "examples" / "secure-engineering"
 
 
 def test_no_line_is_glued_into_a_list_item_of_the_default_site(built_site: Path) -> None:
     assert glued_lines(built_site, playbook_strings(DEFAULT_PLAYBOOK)) == []
 
 
-def test_no_line_is_glued_into_a_list_item_of_the_example(
-        tmp_path_factory: pytest.TempPathFactory) -> None:
-    where = tmp_path_factory.mktemp("example-reading")
-    result = run("build", "--playbook", str(EXAMPLE), "--site-dir", "site", cwd=where)
-    assert result.returncode == 0, result.stderr
-    assert glued_lines(where / "site", playbook_strings(EXAMPLE)) == []
+def test_no_line_is_glued_into_a_list_item_of_the_example(example_built: Path) -> None:
+    assert glued_lines(example_built, playbook_strings(EXAMPLE)) == []
 
 
 def _page(tmp_path: Path, body: str) -> Path:
