@@ -121,8 +121,13 @@ class Compiler:
                       *(SiteFile(uri, source=path) for uri, path in docs.items())]
         # 8. Theme overrides: the user's, and ours that starts Pyodide from the page head.
         theme = [SiteFile(uri, source=path) for uri, path in custom.items()]
-        if in_head and playbook.of("assessment"):
-            theme.append(SiteFile(THEME_MAIN, head_override(runtime)))
+        loader = in_head and bool(playbook.of("assessment"))
+        # A published version tells its readers when a newer one exists.
+        version = playbook.manifest.version if (
+            options.versioned and THEME_MAIN not in custom and playbook.manifest) else None
+        if loader or version:
+            theme.append(SiteFile(THEME_MAIN, head_override(runtime if loader else None,
+                                                            version)))
         # 9. The host config, with the navigation and our settings merged in.
         css, javascript = theme_urls()
         if options.serving:
@@ -130,6 +135,7 @@ class Compiler:
         config_text = source_config.merged(
             config, source_folder(config.folder), nav=rendered.nav, css=css,
             javascript=javascript, site_url=options.site_url, versioned=options.versioned,
+            outdated_banner=version is not None,
             custom_dir=THEME_FOLDER if theme else None,
             site_name=playbook.manifest.title if playbook.manifest else "Playbook")
         return SiteSource(checked, config, site_files, rendered.nav, config_text,

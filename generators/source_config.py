@@ -183,10 +183,11 @@ def _plugin_options(plugins: Any) -> dict[str, Any]:
 def merged(config: HostConfig, source: Path, *, nav: list[Any], css: list[str],
            javascript: list[str], site_url: str | None = None,
            versioned: bool = False, custom_dir: str | None = None,
-           site_name: str = "Playbook") -> str:
+           site_name: str = "Playbook", outdated_banner: bool = False) -> str:
     """The text of the site source's config, for a site source written at `source`;
     `custom_dir` is the theme overrides folder inside it (the user's are copied there).
-    `site_name` (the playbook's title) names the site unless the user's config does."""
+    `site_name` (the playbook's title) names the site unless the user's config does.
+    With `outdated_banner`, the site's own script decides which version is outdated."""
     data = dict(config.data)
     if not data.get("site_name"):
         data = {"site_name": site_name, **data}
@@ -203,7 +204,11 @@ def merged(config: HostConfig, source: Path, *, nav: list[Any], css: list[str],
         data["site_url"] = site_url
     if versioned:
         extra = dict(data.get("extra") or {})
-        extra.setdefault("version", {"provider": "mike"})
+        # The theme would call every version without the alias 'latest' outdated (even
+        # the newest, published without it): with the banner of our own, a version is
+        # outdated when versions.json has a newer one, and the theme's test passes all.
+        extra.setdefault("version", {"provider": "mike", **(
+            {"default": ".*"} if outdated_banner else {})})
         data["extra"] = extra
     theme = data.get("theme")
     theme = dict(theme) if isinstance(theme, dict) else {"name": theme or "mkdocs"}

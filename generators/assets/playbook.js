@@ -122,6 +122,42 @@
     });
   }
 
+  // An older published version: the theme's banner (its `outdated` block) is shown when
+  // versions.json (which mike writes newest first) lists a newer version than this one,
+  // and its link leads to the same page there, or to that version's home without it.
+  function initOutdatedBanner() {
+    var banner = document.querySelector("[data-md-component=outdated]");
+    var link = banner && banner.querySelector("a.pb-newest");
+    var config = document.getElementById("__config");
+    if (!link || !config || !window.fetch) { return; }
+    var base;
+    try { base = new URL(JSON.parse(config.textContent).base, window.location.href); }
+    catch (err) { return; }
+    var folder = base.pathname.replace(/\/$/, "").split("/").pop();
+    window.fetch(new URL("../versions.json", base).href).then(function (response) {
+      return response.ok ? response.json() : [];
+    }).then(function (versions) {
+      if (!Array.isArray(versions) || !versions.length) { return; }
+      var newest = versions[0];
+      var current = versions.filter(function (v) {
+        return v.version === folder || (v.aliases || []).indexOf(folder) !== -1;
+      })[0];
+      if (!current || current === newest || !newest.version) { return; }
+      var home = new URL("../" + encodeURIComponent(newest.version) + "/", base);
+      var same = new URL(window.location.pathname.slice(base.pathname.length), home);
+      var title = newest.title || newest.version;
+      link.href = home.href;
+      link.firstChild.textContent = "go to the home page of " + title;
+      banner.hidden = false;
+      return window.fetch(same.href, {method: "HEAD"}).then(function (response) {
+        if (response.ok) {
+          link.href = same.href;
+          link.firstChild.textContent = "read this page in " + title;
+        }
+      });
+    }).catch(function () { /* no versions.json: not a published version */ });
+  }
+
   function initChangeFilter() {
     var select = document.querySelector("select[data-change-filter]");
     if (!select) { return; }
@@ -136,6 +172,13 @@
         var visible = !role || roles.indexOf("*") !== -1 || roles.indexOf(role) !== -1;
         item.hidden = !visible;
         if (visible) { shown += 1; }
+      });
+      // A kind with no change for this role shows neither its heading nor its list.
+      Array.prototype.forEach.call(document.querySelectorAll("ul.pb-changes"), function (list) {
+        var empty = !list.querySelector(":scope > li:not([hidden])");
+        var heading = list.previousElementSibling;
+        list.hidden = empty;
+        if (heading && /^H[2-6]$/.test(heading.tagName)) { heading.hidden = empty; }
       });
       count.textContent = shown + " of " + items.length + " changes";
     }
@@ -167,6 +210,7 @@
     initPrintButtons();
     initWideTables(0);
     watchResize();
+    initOutdatedBanner();
   }
 
   if (window.document$ && typeof window.document$.subscribe === "function") {

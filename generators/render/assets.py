@@ -9,6 +9,7 @@ another Pyodide URL instead.
 
 from __future__ import annotations
 
+import html
 import json
 from importlib import resources
 from pathlib import Path
@@ -90,20 +91,41 @@ def assessment_files(playbook: Playbook, wheel: tuple[str, bytes], *,
 
 
 
-#: Where the theme override that puts the early loader into the page head goes, inside
-#: the site source's theme folder.
+#: Where the theme override that puts the early loader into the page head (and the banner
+#: of an older published version) goes, inside the site source's theme folder.
 THEME_MAIN = "main.html"
 
 
-def head_override(runtime: dict[str, Any]) -> str:
+def head_override(runtime: dict[str, Any] | None, version: str | None = None) -> str:
     """A theme override (`main.html`, honoured by Material and by Zensical) that puts the
-    early loader into the head of assessment pages, before the theme's own scripts."""
-    pyodide = str(runtime["pyodide"])
-    relative = "://" not in pyodide and not pyodide.startswith("/")
-    loader = early_loader(runtime, "{{ base_url }}/" if relative else "")
-    return ('{% extends "base.html" %}\n{% block extrahead %}\n  {{ super() }}\n'
-            "  {% if page and page.meta and page.meta.assessment %}\n"
-            f"  {loader}\n  {{% endif %}}\n{{% endblock %}}\n")
+    early loader into the head of assessment pages, before the theme's own scripts (with
+    `runtime`), and, for a published `version`, the banner an older version shows."""
+    blocks = ['{% extends "base.html" %}\n']
+    if runtime is not None:
+        pyodide = str(runtime["pyodide"])
+        relative = "://" not in pyodide and not pyodide.startswith("/")
+        loader = early_loader(runtime, "{{ base_url }}/" if relative else "")
+        blocks.append("{% block extrahead %}\n  {{ super() }}\n"
+                      "  {% if page and page.meta and page.meta.assessment %}\n"
+                      f"  {loader}\n  {{% endif %}}\n{{% endblock %}}\n")
+    if version is not None:
+        blocks.append(outdated_block(version))
+    return "".join(blocks)
+
+
+def outdated_block(version: str) -> str:
+    """The banner of an older published version (the theme's `outdated` block).
+
+    The theme shows it only when told to. `playbook.js` does, on a version that is not
+    the newest in `versions.json` (mike lists the newest first), and points its link at
+    the same page in the newest version (or at that version's home when the page is not
+    there). The link as written leads to the site's root, the default version."""
+    label = html.escape(version, quote=True)
+    return ("{% block outdated %}\n"
+            f'  <span class="pb-outdated">This is version {label} of the playbook. A newer '
+            'version exists: <a class="pb-newest" href="{{ base_url }}/../">'
+            "<strong>read this page in the newest version</strong></a>.</span>\n"
+            "{% endblock %}\n")
 
 
 def early_loader(runtime: dict[str, Any], to_root: str) -> str:

@@ -110,6 +110,8 @@ def test_the_changes_of_a_role_keep_the_role_in_the_address(page: Any,
     shown_text = page.locator("article").inner_text()  # what is shown, not what is hidden
     assert "Attendees: added Field Marketer" in shown_text
     assert "No longer requires Visual Communication" not in shown_text
+    assert page.locator("article h2", has_text="Meeting cadences").is_visible()
+    assert not page.locator("article h2", has_text="Competencies").is_visible()
     # Another role: the address follows, and the link, opened anew, shows the same list.
     select.select_option("field-marketer")
     page.wait_for_url(re.compile(r"/changes/\?role=field-marketer$"))
@@ -124,3 +126,33 @@ def test_the_home_page_leads_to_what_changed(page: Any, versions_url: str) -> No
     page.get_by_role("link", name="What changed since 2026-Q3").click()
     page.wait_for_url(re.compile(r"/2026-Q4/changes/$"))
     page.locator("article h1", has_text="What changed in 2026-Q4").wait_for()
+
+
+def test_an_older_version_says_a_newer_one_exists_and_leads_to_the_same_page(
+        page: Any, versions_url: str) -> None:
+    page.goto(versions_url + "2026-Q4/roles/social-selling-specialist/")
+    page.locator("article h1").first.wait_for()
+    page.wait_for_timeout(500)  # the banner would be shown by now
+    assert not page.locator(".md-banner--warning").is_visible()
+
+    page.goto(versions_url + "2026-Q3/roles/social-selling-specialist/")
+    banner = page.locator(".md-banner--warning")
+    banner.wait_for()
+    assert "This is version 2026-Q3 of the playbook. A newer version exists" in \
+        banner.inner_text()
+    link = banner.get_by_role("link", name="read this page in 2026-Q4")
+    link.wait_for()
+    link.click()
+    page.wait_for_url(re.compile(r"/2026-Q4/roles/social-selling-specialist/$"))
+    page.locator("article h1", has_text="Social Selling Specialist").first.wait_for()
+    assert not page.locator(".md-banner--warning").is_visible()
+
+
+def test_a_page_the_newer_version_lacks_leads_to_its_home(page: Any, versions_url: str) -> None:
+    page.goto(versions_url + "2026-Q3/competencies/visual-communication/")
+    link = page.locator(".md-banner--warning").get_by_role(
+        "link", name="go to the home page of 2026-Q4")
+    link.wait_for()
+    page.wait_for_load_state("networkidle")  # the look for the same page there is over
+    assert link.is_visible()
+    assert (link.get_attribute("href") or "").endswith("/2026-Q4/")
