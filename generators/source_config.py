@@ -33,6 +33,13 @@ DEFAULT_CONFIG = """\
 theme:
   name: material
   font: false
+  palette:
+    - media: "(prefers-color-scheme: light)"
+      scheme: default
+      toggle: {icon: material/weather-night, name: Switch to dark mode}
+    - media: "(prefers-color-scheme: dark)"
+      scheme: slate
+      toggle: {icon: material/weather-sunny, name: Switch to light mode}
   features: [navigation.instant, navigation.tabs, navigation.sections, navigation.indexes,
              navigation.prune, navigation.top, search.highlight]
 plugins: [search, tags]

@@ -11,7 +11,9 @@
  * from document$ and everything loaded once (Python, runtime.json, specs) is kept per tab.
  * Hooks for tests and benchmarks, on the form: data-state (loading|ready|error),
  * data-scored (render counter), data-score-ms (duration of the last scoring), and
- * window.__playbookLastResult[assessment id] (the last result object).
+ * window.__playbookLastResult[assessment id] (the last result object); on the status line
+ * above the questions (.pb-loading[role=status]): data-status (loading|ready|error).
+ * A page opened with ?role=<id> (as role pages link here) compares with that role.
  */
 (function () {
   "use strict";
@@ -261,6 +263,48 @@
 
   function capitalise(text) { return text ? text.charAt(0).toUpperCase() + text.slice(1) : text; }
 
+  /** "1 point", "2 points", "0.5 points": the noun agrees with the number. */
+  function plural(value, one, many) {
+    return num(value) + " " + (value === 1 ? one : (many || one + "s"));
+  }
+
+  /** "A", "A and B", "A, B and C" (the engine joins names the same way). */
+  function listed(parts) {
+    var out = [];
+    parts.forEach(function (part, i) {
+      if (i) { out.push(i === parts.length - 1 ? " and " : ", "); }
+      out.push(part);
+    });
+    return out;
+  }
+
+  var COLOURS = ["red", "amber", "green"];
+
+  /** The band's colour when the playbook gives it one (red, amber, green), else null. */
+  function colourOf(band) {
+    return band && COLOURS.indexOf(band.colour) !== -1 ? band.colour : null;
+  }
+
+  /** A band's label, with its colour's name when the label does not say it already:
+   *  the colour is never the only way to tell bands apart. */
+  function bandText(band) {
+    var colour = colourOf(band);
+    var label = String(band.label);
+    return colour && label.toLowerCase().indexOf(colour) === -1 ? label + ", " + colour : label;
+  }
+
+  /** A band as a badge, in its colour when it has one. */
+  function bandBadge(band, extra) {
+    var colour = colourOf(band);
+    return h("span", { class: "pb-badge" + (colour ? " pb-band--" + colour : "") +
+                              (extra ? " " + extra : "") }, bandText(band));
+  }
+
+  /** What the assessment's model calls a stage ("stage", "level"...). */
+  function stageWord(w) {
+    return (w.spec && typeof w.spec.stage_word === "string" && w.spec.stage_word) || "stage";
+  }
+
   function download(filename, text, type) {
     var url = URL.createObjectURL(new Blob([text], { type: type }));
     var a = h("a", { href: url, download: filename, hidden: true });
@@ -424,14 +468,35 @@
     // Only the one-line summary is announced: the full result is redrawn on every answer,
     // and reading all of it aloud each time would drown the reader.
     w.announce = h("p", { class: "pb-sr-only", role: "status" });
-    w.loading = h("div", { class: "pb-loading", hidden: true });
+    w.loading = statusLine(w);
     w.body = h("div", { class: "pb-result-body", "aria-live": "off" });
     w.panel = buildPanel(w);
+    if (!w.results.id) { w.results.id = w.id + "--result"; }
     append(w.results, [
       h("h2", { class: "pb-results-title" }, "Your result"),
-      w.announce, w.notices, w.loading, w.body, w.panel
+      w.announce, w.notices, w.body, w.panel
     ]);
-    if (placeholder) { w.results.insertBefore(placeholder, w.loading); }
+    if (placeholder) { w.results.insertBefore(placeholder, w.body); }
+  }
+
+  /**
+   * The status line at the top of the assessment, above its questions: it says that Python
+   * is loading, then that the result is ready, or that it failed. The build writes it
+   * (so it is in place, and announced, from the start); an older page gets one here.
+   */
+  function statusLine(w) {
+    var lines = document.querySelectorAll(".pb-loading[data-loading-for]");
+    for (var i = 0; i < lines.length; i += 1) {
+      if (lines[i].getAttribute("data-loading-for") === w.id) { return lines[i]; }
+    }
+    var line = h("div", { class: "pb-loading", "data-loading-for": w.id, role: "status" });
+    w.form.parentNode.insertBefore(line, w.form);
+    return line;
+  }
+
+  /** A link down to the result, for the status line. */
+  function toResult(w, text) {
+    return h("a", { href: "#" + w.results.id, class: "pb-to-result" }, text);
   }
 
   function buildPanel(w) {
@@ -491,8 +556,9 @@
     w.version = (runtime && runtime.playbook_version) || w.spec.playbook_version || "unversioned";
     w.key = storageKey(w.version, w.id);
     restore(w);
+    var fromAddress = roleFromAddress(w);
     w.restored = true;
-    if (Object.keys(w.touched).length) { persist(w); } // answered while we were loading
+    if (fromAddress || Object.keys(w.touched).length) { persist(w); } // answered while loading
     renderHistory(w);
     try {
       await python;
@@ -505,7 +571,7 @@
   }
 
   function ready(w) {
-    hideLoading(w);
+    hideLoading(w, "ready");
     w.form.setAttribute("data-state", "ready");
     rescore(w);
   }
@@ -515,24 +581,35 @@
                                    "aria-label": "Loading the scoring engine" });
     clear(w.loading);
     append(w.loading, [
-      h("p", {}, "Loading the scoring engine\u2026 this takes a few seconds the first time"),
+      h("p", {}, "Loading the scoring engine\u2026 this takes a few seconds the first time. " +
+                 "You can start answering now."),
       progress
     ]);
-    w.loading.setAttribute("role", "status");
-    w.loading.hidden = false;
+    w.loading.setAttribute("data-status", "loading");
     w.onProgress = function (step) { progress.value = step; };
     progressListeners.push(w.onProgress);
   }
 
-  function hideLoading(w) {
-    w.loading.hidden = true;
-    clear(w.loading);
+  /** The status line once Python is ready: a short line after a wait, nothing otherwise. */
+  function hideLoading(w, outcome) {
+    var waited = w.loading.getAttribute("data-status") === "loading";
     var at = progressListeners.indexOf(w.onProgress);
     if (at !== -1) { progressListeners.splice(at, 1); }
+    clear(w.loading);
+    w.loading.removeAttribute("data-status");
+    if (outcome === "ready" && waited) {
+      w.loading.setAttribute("data-status", "ready");
+      append(w.loading, h("p", {}, ["Ready: your result updates as you answer. ",
+                                    toResult(w, "Go to your result")]));
+    } else if (outcome === "error") {
+      w.loading.setAttribute("data-status", "error");
+      append(w.loading, h("p", {}, ["No result can be shown, but the questions still work. ",
+                                    toResult(w, "Why, below the questions")]));
+    }
   }
 
   function fail(w, message, canRetry) {
-    hideLoading(w);
+    hideLoading(w, "error");
     w.form.setAttribute("data-state", "error");
     var retry = canRetry ? button("Try again", function () {
       notice.remove();
@@ -615,10 +692,45 @@
     return { matched: matched, unmatched: unmatched, roleMatched: roleMatched, known: known };
   }
 
+  /**
+   * The role named by the page's address (?role=<id>, as a role page links here): it is
+   * chosen over a remembered one, so a shared link shows what its sender saw. True when the
+   * address chose a role.
+   */
+  function roleFromAddress(w) {
+    var wanted = null;
+    try { wanted = new URLSearchParams(location.search).get("role"); } catch (err) { return false; }
+    var select = roleSelect(w);
+    if (!wanted || !select || w.touched.role) { return false; }
+    var known = Array.prototype.some.call(select.options, function (o) {
+      return o.value && o.value === wanted;
+    });
+    if (!known) {
+      addNotice(w, "The link you followed asks for the role \u201c" + wanted + "\u201d, which is " +
+                   "not a role of this playbook. Choose your role above the questions.", "warning");
+      return false;
+    }
+    select.value = wanted;
+    return true;
+  }
+
+  /** After the reader picks a role, an address that names one names the new one. */
+  function roleToAddress(role) {
+    try {
+      var url = new URL(location.href);
+      if (!url.searchParams.has("role")) { return; }
+      if (role) { url.searchParams.set("role", role); } else { url.searchParams.delete("role"); }
+      history.replaceState(history.state, "", url.href);
+    } catch (err) { report(err); }
+  }
+
   function onChange(w, event) {
     var target = event.target;
     if (!target || !target.closest) { return; }
-    if (target.name === "role" && target.tagName === "SELECT") { w.touched.role = true; }
+    if (target.name === "role" && target.tagName === "SELECT") {
+      w.touched.role = true;
+      roleToAddress(target.value);
+    }
     var box = target.closest("fieldset.pb-question[data-question]");
     if (box) { w.touched[box.getAttribute("data-question")] = true; }
     if (!w.restored) { return; } // answers are read from the form once restoring is done
@@ -777,14 +889,23 @@
     var o = r.overall;
     var box = h("div", { class: "pb-headline" });
     if (o) {
-      var kicker = { stage: "Your stage", outcome: "Best fit", band: "Your result" }[o.kind] || "Your result";
+      var tied = Array.isArray(o.tied) && o.tied.length > 1 ? o.tied : null;
+      var kicker = o.kind === "stage" ? "Your " + (o.word || stageWord(w))
+        : o.kind === "outcome" ? (tied ? "Equal best fits" : "Best fit") : "Your result";
+      var colour = colourOf(o);
+      if (colour) { box.className += " pb-tone pb-tone--" + colour; }
+      var score = o.position ? o.position
+        : typeof o.score === "number" && typeof o.max === "number"
+          ? num(o.score) + " of " + num(o.max) : null;
       append(box, [
         h("p", { class: "pb-headline-kicker" }, kicker),
         h("p", { class: "pb-headline-label" }, [
-          link(o.url, o.label),
-          o.fit && o.fit.label ? h("span", { class: "pb-badge" }, o.fit.label) : null,
-          typeof o.score === "number" && typeof o.max === "number"
-            ? h("span", { class: "pb-headline-score" }, num(o.score) + " of " + num(o.max)) : null
+          colour ? h("span", { class: "pb-swatch", "aria-hidden": "true" }) : null,
+          // A tie names every outcome that fits equally, each linked to its page.
+          tied ? listed(tied.map(function (t) { return link(t.url, t.label); })).concat(" fit equally")
+            : link(o.url, colour ? bandText(o) : o.label),
+          o.fit && o.fit.label ? bandBadge(o.fit) : null,
+          score ? h("span", { class: "pb-headline-score" }, score) : null
         ]),
         o.summary ? h("p", { class: "pb-headline-summary" }, o.summary) : null
       ]);
@@ -815,7 +936,7 @@
       if (role) { roleInfo = [" Compared with the targets for ", link(role.url, role.title), "."]; }
     }
     var progress = h("p", { class: "pb-answered" }, [
-      "Answered " + r.answered + " of " + r.total + " questions" +
+      "Answered " + r.answered + " of " + plural(r.total, "question") +
         (r.complete ? "." : ": the result firms up as you answer the rest."),
       roleInfo
     ]);
@@ -865,13 +986,14 @@
     var max = num(entry.max);
     switch (section.rule) {
       case "cumulative-stages": return Math.round(entry.value) + "%";
-      case "anchored-stages": return v + " of " + max + " answers";
-      case "points": return v + " of " + max + " points";
+      case "anchored-stages": return v + " of " + plural(entry.max, "answer");
+      case "points": return v + " of " + plural(entry.max, "point");
       case "dimension-mean":
-        return v + " of " + max + (entry.band && entry.band.label ? " \u00b7 " + entry.band.label : "");
+        return v + " of " + max + (entry.band && entry.band.label ? " \u00b7 " + bandText(entry.band) : "");
       case "skills-gap":
         return v + " of " + max +
-          (typeof entry.target === "number" ? " \u00b7 target " + num(entry.target) : "");
+          (typeof entry.target === "number" ? " \u00b7 target " + num(entry.target) : "") +
+          (entry.below_target ? " \u00b7 below target" : "");
       default: return v + " of " + max;
     }
   }
@@ -881,8 +1003,10 @@
     switch (section.rule) {
       case "cumulative-stages":
       case "anchored-stages":
-        return section.stage ? "stage " + num(section.score) + " of " + num(section.max) : null;
-      case "points": return "The best fit leads by " + num(section.score) + " points";
+        return section.position || null;
+      case "points":
+        return Array.isArray(section.tied) && section.tied.length > 1 ? "Tied for first place"
+          : "The best fit leads by " + plural(section.score, "point");
       case "dimension-mean":
         return capitalise(section.measure || "average") + " " + num(section.score) + " of " +
           num(section.max);
@@ -898,12 +1022,14 @@
     var band = section.band;
     if (section.stage && section.rule !== "dimension-mean") {
       lines.push(h("p", { class: "pb-section-result" }, [
-        "Stage: ", h("strong", {}, link(section.stage.url, section.stage.name)),
+        capitalise(stageWord(w)) + ": ", h("strong", {}, link(section.stage.url, section.stage.name)),
         score ? " (" + score + ")" : null
       ]));
     } else if (score || band) {
       lines.push(h("p", { class: "pb-section-result" }, [
-        score, score && band ? ": " : null, band ? h("strong", {}, band.label) : null
+        score, score && band ? ": " : null,
+        band ? (colourOf(band) ? bandBadge(band, "pb-section-band-badge")
+                               : h("strong", {}, band.label)) : null
       ]));
     }
     if (band && band.summary && band.summary !== overallSummary) {
@@ -942,7 +1068,7 @@
           " ",
           h("span", { class: "pb-group-score" },
             answered ? num(item.value) + " of " + num(item.max) : "not answered"),
-          item.band ? h("span", { class: "pb-badge pb-group-band" }, item.band.label) : null,
+          item.band ? bandBadge(item.band, "pb-group-band") : null,
           members.length ? groupTree(members, null) : null
         ]);
       }));
@@ -961,11 +1087,13 @@
     var width = Math.max(280, Math.min(760, Math.round(w.results.clientWidth || 640)));
     var labelH = 18, barH = 14, gap = 12, rowH = labelH + barH + gap, charW = 7.2;
     var hasTarget = scores.some(function (e) { return typeof e.target === "number"; });
+    var hasBelow = scores.some(function (e) { return e.below_target; });
     var threshold = stageThreshold(w, section);
     var legend = [];
     if (hasTarget) {
       legend.push({ kind: "bar", text: "your rating" }, { kind: "target", text: "target for the role" });
     }
+    if (hasBelow) { legend.push({ kind: "gap", text: "short of the target" }); }
     if (threshold !== null) {
       legend.push({ kind: "threshold", text: Math.round(threshold * 100) + "% needed to reach a stage" });
     }
@@ -979,6 +1107,13 @@
       focusable: "false"
     }, svg("title", {}, "Bar chart: " + section.title));
     el.style.maxWidth = width + "px";
+    if (hasBelow) {
+      var hatch = w.id + "--hatch-" + section.id;
+      append(el, svg("defs", {}, svg("pattern", {
+        id: hatch, width: 6, height: 6, patternUnits: "userSpaceOnUse", patternTransform: "rotate(45)"
+      }, svg("line", { class: "pb-chart-hatch", x1: 0, y1: 0, x2: 0, y2: 6 }))));
+    }
+    var gapFill = hasBelow ? "url(#" + w.id + "--hatch-" + section.id + ")" : null;
     scores.forEach(function (entry, i) {
       var y = i * rowH;
       var value = valueText(section, entry);
@@ -987,17 +1122,25 @@
       if (label.length > room) { label = label.slice(0, Math.max(4, room - 1)).trimEnd() + "\u2026"; }
       var max = typeof entry.max === "number" && entry.max > 0 ? entry.max : 1;
       var ratio = typeof entry.value === "number" ? Math.max(0, Math.min(1, entry.value / max)) : 0;
+      var colour = colourOf(entry.band);
       append(el, [
         svg("text", { class: "pb-chart-label", x: 0, y: y + 13 }, [
           label, label !== entry.label ? svg("title", {}, entry.label) : null
         ]),
         svg("text", { class: "pb-chart-value", x: width, y: y + 13, "text-anchor": "end" }, value),
         svg("rect", { class: "pb-chart-track", x: 0, y: y + labelH, width: width, height: barH, rx: 2 }),
-        ratio > 0 ? svg("rect", { class: "pb-chart-bar", x: 0, y: y + labelH,
-                                  width: (width * ratio).toFixed(1), height: barH, rx: 2 }) : null
+        ratio > 0 ? svg("rect", { class: "pb-chart-bar" + (colour ? " pb-band--" + colour : ""),
+                                  x: 0, y: y + labelH, width: (width * ratio).toFixed(1),
+                                  height: barH, rx: 2 }) : null
       ]);
       if (typeof entry.target === "number") {
         var tx = Math.max(3, Math.min(width - 3, width * Math.min(1, entry.target / max)));
+        if (entry.below_target) {
+          // The shortfall, from the rating to the target: a hatched, outlined stretch.
+          var bx = width * ratio;
+          append(el, svg("rect", { class: "pb-chart-gap", fill: gapFill, x: bx.toFixed(1), y: y + labelH + 1,
+                                   width: Math.max(0, tx - bx).toFixed(1), height: barH - 2 }));
+        }
         append(el, svg("rect", { class: "pb-chart-target", x: (tx - 2.5).toFixed(1), y: y + labelH - 4,
                                  width: 5, height: barH + 8, rx: 1 }));
       }
@@ -1013,6 +1156,8 @@
         append(el, svg("rect", { class: "pb-chart-bar", x: lx, y: ly + 2, width: 20, height: 10, rx: 2 }));
       } else if (item.kind === "target") {
         append(el, svg("rect", { class: "pb-chart-target", x: lx + 8, y: ly, width: 5, height: 14, rx: 1 }));
+      } else if (item.kind === "gap") {
+        append(el, svg("rect", { class: "pb-chart-gap", fill: gapFill, x: lx, y: ly + 3, width: 20, height: 8 }));
       } else {
         append(el, svg("line", { class: "pb-chart-threshold", x1: lx + 10, x2: lx + 10,
                                  y1: ly, y2: ly + 14 }));
@@ -1042,8 +1187,9 @@
           h("td", {}, !answered ? "not answered"
             : section.rule === "cumulative-stages" ? Math.round(e.value) + "%" : num(e.value)),
           h("td", {}, section.rule === "cumulative-stages" ? "100%" : num(e.max)),
-          hasTarget ? h("td", {}, typeof e.target === "number" ? num(e.target) : "\u2013") : null,
-          hasBand ? h("td", {}, e.band ? e.band.label : "\u2013") : null
+          hasTarget ? h("td", {}, typeof e.target === "number"
+            ? num(e.target) + (e.below_target ? " (below target)" : "") : "\u2013") : null,
+          hasBand ? h("td", {}, e.band ? bandText(e.band) : "\u2013") : null
         ]);
       }))
     ]);
@@ -1436,11 +1582,16 @@
       " from " + file.name +
       (typeof data.playbook_version === "string" ? " (" + data.playbook_version + ")" : "") + ".";
     if (applied.unmatched > 0) {
-      text += " " + applied.unmatched + " no longer match a question of this version and were left out.";
+      text += " " + (applied.unmatched === 1 ? "1 answer no longer matches"
+        : applied.unmatched + " answers no longer match") +
+        " a question of this version and " + (applied.unmatched === 1 ? "was" : "were") + " left out.";
     }
     if (!applied.roleMatched) { text += " The role in the file is not a role of this version."; }
     if (added) { text += " " + added + " saved " + (added === 1 ? "result" : "results") + " added."; }
-    if (skipped) { text += " " + skipped + " unreadable saved results were left out."; }
+    if (skipped) {
+      text += " " + plural(skipped, "unreadable saved result") + (skipped === 1 ? " was" : " were") +
+        " left out.";
+    }
     panelMessage(w, text, "info");
   }
 

@@ -119,6 +119,18 @@ def assessments(g: Graph) -> list[PageSpec]:
     return pages
 
 
+def role_assessments(g: Graph, role_id: str) -> list[tuple[Any, bool]]:
+    """The self-assessments a role page links to, each with whether it compares answers with
+    the role (and so opens with the role chosen): every skills-gap assessment (each offers
+    every role), then every other assessment that links to the role in its questions,
+    outcomes or advice, in title order."""
+    items = g.of("assessment").values()
+    skills = [(g.link("assessment", a.id), True) for a in items if a.type == "skills-gap"]
+    linked = [(g.link("assessment", a.id), False)
+              for a in g.referrers("role", role_id, "assessment") if a.type != "skills-gap"]
+    return skills + sorted(linked, key=lambda item: item[0].title.lower())
+
+
 def enablement(g: Graph) -> list[PageSpec]:
     counts = {k: v for k, v in g.playbook.counts().items() if v}
     return [PageSpec(urls.ENABLEMENT, "enablement.md.j2", "Enablement", ["Enablement"],

@@ -8,6 +8,7 @@ from generators.render import schedule, urls
 from generators.render.graph import Graph
 from generators.render.level_steps import career_steps, competency_steps
 from generators.render.page import FREQUENCY_ORDER, FREQUENCY_TITLES, PageSpec, family_titles
+from generators.render.pages_models import role_assessments
 from generators.render.sentences import role_page_shows
 
 
@@ -59,6 +60,7 @@ def _role_context(g: Graph, role_id: str, role: Any, for_everyone: list[Any]) ->
         "careers": g.links("career-path", careers),
         "allocation": [(g.link("team-model", tm), role.allocation[tm])
                        for tm in g.of("team-model") if tm in role.allocation],
+        "assessments": role_assessments(g, role_id),
         "backlinks": g.backlinks("role", role_id),
     }
 

@@ -287,9 +287,224 @@ def test_a_six_level_ladder_is_shown_out_of_six(browser: Any, example_url: str) 
                                                    "secure-delivery": "l2"})
         chart = str(page.locator(".pb-results svg.pb-chart").get_attribute("aria-label"))
         assert chart == ("Bar chart of Your skills: Technical craft 6 of 6 \u00b7 target 4; "
-                         "Secure delivery 2 of 6 \u00b7 target 4")
+                         "Secure delivery 2 of 6 \u00b7 target 4 \u00b7 below target")
         assert " of 5" not in str(page.locator(".pb-results").text_content())
+        # The skill below its target is marked in the chart too: its shortfall is hatched.
+        assert page.locator(".pb-results svg.pb-chart rect.pb-chart-gap").count() == 2  # + key
+        assert "short of the target" in str(page.locator("svg.pb-chart").text_content())
+        table = page.locator("table.pb-score-table tbody tr").all_text_contents()
+        assert [row for row in table if "below target" in row] == [table[1]]
         plan = page.locator(".pb-plan-table tbody tr").first.inner_text()
         assert "Secure delivery" in plan and "L4 Staff" in plan
     finally:
         context.close()
+
+
+# Where the focus is, and what it looks like: the outline (or ring) of the focused control.
+FOCUS_STYLE = """el => {
+    const style = getComputedStyle(el);
+    let bg = 'rgba(0, 0, 0, 0)';  // behind the outline: the background around the control
+    for (let node = el.parentElement; node && bg.endsWith(', 0)'); node = node.parentElement) {
+        bg = getComputedStyle(node).backgroundColor;
+    }
+    if (bg.endsWith(', 0)')) { bg = getComputedStyle(document.body).backgroundColor; }
+    return {outline: [style.outlineStyle, style.outlineWidth, style.outlineColor],
+            shadow: style.boxShadow, background: bg,
+            focused: document.activeElement === el, visible: el.matches(':focus-visible')};
+}"""
+
+# Focus the control before `selector` (document order), so that one Tab reaches it.
+FOCUS_BEFORE = """selector => {
+    const all = [...document.querySelectorAll(
+        'a[href], button, input:not([type=hidden]):not([tabindex="-1"]), select')];
+    const target = document.querySelector(selector);
+    const before = all[all.indexOf(target) - 1];
+    before.focus();
+    return document.activeElement === before;
+}"""
+
+
+def _rgba(text: str) -> tuple[float, float, float, float]:
+    parts = [float(p) for p in re.findall(r"[\d.]+", text)]
+    return (parts[0], parts[1], parts[2], parts[3] if len(parts) > 3 else 1.0)
+
+
+def _luminance(rgb: tuple[float, float, float]) -> float:
+    def channel(c: float) -> float:
+        c /= 255
+        return c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4
+    r, g, b = (channel(c) for c in rgb)
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b
+
+
+def _contrast(colour: str, background: str) -> float:
+    """The contrast of `colour` (composited over `background`) with `background`."""
+    fr, fg, fb, alpha = _rgba(colour)
+    br, bgr, bb, _ = _rgba(background)
+    mixed = (fr * alpha + br * (1 - alpha), fg * alpha + bgr * (1 - alpha),
+             fb * alpha + bb * (1 - alpha))
+    lighter, darker = sorted((_luminance(mixed), _luminance((br, bgr, bb))), reverse=True)
+    return (lighter + 0.05) / (darker + 0.05)
+
+
+def _tab_to(page: Any, selector: str) -> dict[str, Any]:
+    assert page.evaluate(FOCUS_BEFORE, selector)
+    page.keyboard.press("Tab")
+    return dict(page.locator(selector).first.evaluate(FOCUS_STYLE))
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_keyboard_focus_is_visible_on_every_control(page: Any, site_url: str,
+                                                    scheme: str) -> None:
+    page.emulate_media(color_scheme=scheme)
+    _open(page, site_url, "skills-self-assessment")
+    first_radio = "fieldset.pb-question input[type=radio]"
+    for selector in ("select[name=role]", first_radio, ".pb-controls button.pb-button"):
+        seen = _tab_to(page, selector)
+        assert seen["focused"] and seen["visible"], (selector, seen)
+        style, width, colour = seen["outline"]
+        assert style != "none" and float(width.rstrip("px")) >= 2, (selector, seen)
+        assert _contrast(colour, seen["background"]) >= 3, (selector, seen)
+        if selector == first_radio:  # the whole answer around a focused radio is ringed too
+            ring = page.locator("fieldset.pb-question .pb-options label").first.evaluate(
+                "el => getComputedStyle(el).boxShadow")
+            assert ring != "none"
+    # The page really is in the scheme asked for.
+    assert page.evaluate("document.body.getAttribute('data-md-color-scheme')") == (
+        "slate" if scheme == "dark" else "default")
+
+
+def test_loading_status_is_at_the_top_and_replaced_when_ready(page: Any,
+                                                              site_url: str) -> None:
+    held: list[Any] = []
+    page.route("**/assets/engine/*.whl", lambda route: held.append(route))  # held back
+    page.goto(f"{site_url}assessments/team-health/", wait_until="domcontentloaded")
+    status = page.locator(".pb-loading[data-loading-for='team-health']")
+    page.wait_for_selector(".pb-loading[data-status='loading']")
+    assert status.get_attribute("role") == "status"
+    assert "Loading the scoring engine" in status.inner_text()
+    assert status.locator("progress").count() == 1
+    box = status.bounding_box()
+    assert box is not None and box["y"] + box["height"] <= 900, "seen without scrolling"
+    assert page.evaluate("""() => {
+        const line = document.querySelector('.pb-loading');
+        const form = document.querySelector('form.pb-assessment');
+        return !!(line.compareDocumentPosition(form) & Node.DOCUMENT_POSITION_FOLLOWING);
+    }""")
+    while not held:
+        page.wait_for_timeout(50)
+    for route in held:
+        route.continue_()
+    page.wait_for_function(READY, timeout=120_000)
+    assert status.get_attribute("data-status") == "ready"
+    assert status.inner_text().startswith("Ready: your result updates as you answer.")
+    assert status.locator("progress").count() == 0
+    assert status.locator("a").get_attribute("href") == "#team-health--result"
+    assert page.locator("section.pb-results#team-health--result").count() == 1
+
+
+HEALTH = {"safe-to-take-risks": "strongly-disagree", "failures-reviewed-openly": "disagree",
+          "goals-and-priorities-known": "agree", "roles-are-clear": "strongly-agree",
+          "we-meet-our-goals": "neutral", "efficient-use-of-time": "neutral"}
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_team_health_bands_show_in_red_amber_and_green_with_words(page: Any, site_url: str,
+                                                                   scheme: str) -> None:
+    page.emulate_media(color_scheme=scheme)
+    form = _open(page, site_url, "team-health")
+    _answer(page, form, "team-health", HEALTH)
+    results = page.locator(".pb-results")
+    # Psychological Safety 1.5 (red), Clarity 4.5 (green), Effectiveness 3 (amber).
+    values = page.locator("svg.pb-chart text.pb-chart-value").all_text_contents()
+    assert values[:3] == ["1.5 of 5 \u00b7 Act now, red", "4.5 of 5 \u00b7 Sustain, green",
+                          "3 of 5 \u00b7 Watch, amber"]
+    fills = {colour: page.locator(f"svg.pb-chart rect.pb-chart-bar.pb-band--{colour}")
+             .evaluate("el => getComputedStyle(el).fill") for colour in ("red", "amber", "green")}
+    red, amber, green = (_rgba(fills[c])[:3] for c in ("red", "amber", "green"))
+    assert red[0] > 150 and red[1] < 120 and red[2] < 120, fills
+    assert amber[0] > 200 and 140 < amber[1] < 220 and amber[2] < 100, fills
+    assert green[1] > green[0] + 40 and green[1] > green[2] + 40, fills
+    badge = results.locator(".pb-result-section .pb-badge.pb-band--amber")
+    assert badge.inner_text() == "Watch, amber"  # the colour is said in words too
+    headline = page.locator(".pb-headline")
+    assert "pb-tone--amber" in str(headline.get_attribute("class"))
+    assert headline.locator(".pb-headline-label").inner_text().startswith("Watch (amber)")
+    assert "stage 2 of 3" in headline.inner_text()
+    table = results.locator("table.pb-score-table").text_content()
+    assert table is not None and "Act now, red" in table and "Sustain, green" in table
+
+
+def test_a_tie_names_both_outcomes_and_points_are_counted(page: Any, site_url: str) -> None:
+    form = _open(page, site_url, "team-model-selector")
+    results = page.locator(".pb-results")
+    assert "No result yet" in page.locator(".pb-headline-label").inner_text()
+    _answer(page, form, "team-model-selector", {"company-size": "employees-200-1000"})
+    label = page.locator(".pb-headline-label")
+    assert label.inner_text().startswith("Pod Model and Hybrid Model fit equally")
+    assert label.locator("a").all_inner_texts() == ["Pod Model", "Hybrid Model"]
+    assert page.locator(".pb-headline-kicker").inner_text().lower() == "equal best fits"
+    assert "Tied for first place" in results.locator(".pb-section-result").inner_text()
+    labels = page.locator("svg.pb-chart text.pb-chart-label").all_text_contents()
+    values = page.locator("svg.pb-chart text.pb-chart-value").all_text_contents()
+    assert labels[:2] == ["Pod Model", "Hybrid Model"]  # by points, ties in order
+    assert values[:4] == ["2 of 14 points", "2 of 14 points", "0 of 14 points",
+                          "0 of 14 points"]
+    # Pod takes a one-point lead.
+    _answer(page, form, "team-model-selector", {"scalability-need": "scalability-medium"})
+    assert label.inner_text().startswith("Pod Model")
+    assert "fit equally" not in label.inner_text()
+    text = results.inner_text()
+    assert "The best fit leads by 1 point:" in text
+    assert "Pod Model: 3 points" in text and "Distributed Model: 1 point\n" in text + "\n"
+    assert not re.search(r"\b1 points\b", text)
+
+
+def test_a_ladder_of_levels_from_0_reads_as_levels(page: Any, site_url: str) -> None:
+    form = _open(page, site_url, "transformation-level")
+    _answer(page, form, "transformation-level", {"some-reps-sell-on-social": "yes",
+                                                 "a-leader-openly-supports-social": "yes"})
+    assert page.locator(".pb-headline-kicker").inner_text().lower() == "your level"
+    assert "level 1 of 0\u20135" in page.locator(".pb-headline").inner_text()
+    section = page.locator(".pb-result-section .pb-section-result").first.inner_text()
+    assert section == "Level: Random Acts of Social (level 1 of 0\u20135)"
+    assert not re.search(r"\b(stage|level) \d of 5\b", page.locator(".pb-results").inner_text())
+
+
+def test_a_role_page_opens_the_skills_assessment_with_its_role(page: Any,
+                                                               site_url: str) -> None:
+    page.goto(f"{site_url}roles/sdr-absm/")
+    links = page.locator("#self-assessments + ul a")
+    assert links.count() >= 1
+    skills = page.locator("#self-assessments + ul a[href*='skills-self-assessment']")
+    assert str(skills.get_attribute("href")).endswith(
+        "/assessments/skills-self-assessment/?role=sdr-absm")
+    skills.click()
+    page.wait_for_url(re.compile(r"/assessments/skills-self-assessment/\?role=sdr-absm$"))
+    page.wait_for_function(READY, timeout=120_000)
+    assert page.locator("select[name=role]").input_value() == "sdr-absm"
+    form = page.locator("form.pb-assessment")
+    _answer(page, form, "skills-self-assessment", {"crm-utilization": "basic"})
+    assert _browser_result(page, "skills-self-assessment")["role"] == "sdr-absm"
+    assert "Compared with the targets for Sales Development Representative" in (
+        page.locator(".pb-headline").inner_text())
+
+    # Another role chosen here changes the address, which stays shareable.
+    before = int(form.get_attribute("data-scored") or 0)
+    page.select_option("select[name=role]", "social-selling-specialist")
+    _scored(page, form, before)
+    assert page.url.endswith("?role=social-selling-specialist")
+
+    # A shared link wins over the role remembered in this browser...
+    page.goto(f"{site_url}assessments/skills-self-assessment/?role=sdr-absm")
+    page.wait_for_function(READY, timeout=120_000)
+    page.wait_for_function("window.__playbookLastResult"
+                           " && window.__playbookLastResult['skills-self-assessment']")
+    assert page.locator("select[name=role]").input_value() == "sdr-absm"
+    assert _browser_result(page, "skills-self-assessment")["role"] == "sdr-absm"
+    # ...and a role the playbook does not have is said, not silently dropped.
+    page.goto(f"{site_url}assessments/skills-self-assessment/?role=astronaut")
+    page.wait_for_function(READY, timeout=120_000)
+    notice = page.locator(".pb-notices .pb-notice--warning")
+    assert "\u201castronaut\u201d, which is not a role of this playbook" in notice.inner_text()
+    assert page.locator("select[name=role]").input_value() == "sdr-absm"  # remembered
