@@ -247,10 +247,12 @@ def digest(data: str | bytes) -> str:
 
 @functools.lru_cache(maxsize=1)
 def compiler_digest() -> str:
-    """A digest of the compiler's own code and templates: what another version of the
-    compiler made is never taken for this one's."""
+    """A digest of the compiler's own code, templates and site assets, and of the scoring
+    engine with its browser files: what another version of the compiler made is never
+    taken for this one's."""
     package = Path(__file__).resolve().parent
-    parts = sorted(path for path in package.rglob("*")
-                   if path.suffix in (".py", ".j2") and path.is_file())
-    return digest(b"".join(path.relative_to(package).as_posix().encode() + path.read_bytes()
-                           for path in parts))
+    parts = sorted(path for folder in (package, package.parent / "assessments")
+                   for path in folder.rglob("*")
+                   if path.suffix in (".py", ".j2", ".css", ".js", ".html") and path.is_file())
+    return digest(b"".join(path.relative_to(package.parent).as_posix().encode()
+                           + path.read_bytes() for path in parts))
