@@ -430,7 +430,7 @@ def test_team_health_bands_show_in_red_amber_and_green_with_words(page: Any, sit
     headline = page.locator(".pb-headline")
     assert "pb-tone--amber" in str(headline.get_attribute("class"))
     assert headline.locator(".pb-headline-label").inner_text().startswith("Watch (amber)")
-    assert "stage 2 of 3" in headline.inner_text()
+    assert "band 2 of 3" in headline.inner_text()  # the model calls its stages bands
     table = results.locator("table.pb-score-table").text_content()
     assert table is not None and "Act now, red" in table and "Sustain, green" in table
 

@@ -75,12 +75,14 @@ def test_a_ladder_of_levels_from_0_is_not_out_of_5() -> None:
 
 
 def test_stages_numbered_from_1_are_out_of_their_count() -> None:
-    team = spec("team-maturity")
-    assert team["stage_word"] == "stage"
-    numbers = [s["number"] for s in team["stages"]]
+    model = spec("social-selling-maturity")
+    assert model["stage_word"] == "stage"  # the model names no word of its own
+    numbers = [s["number"] for s in model["stages"]]
     assert numbers == list(range(1, len(numbers) + 1))
-    result = score(team, {})
+    result = score(model, {})
     assert result["overall"]["position"] == f"stage 1 of {len(numbers)}"
+    team = spec("team-maturity")  # five levels, numbered 1 to 5
+    assert score(team, {})["overall"]["position"] == "level 1 of 5"
     assert position({"stages": [{"number": 10}, {"number": 20}]}, {"number": 20}) == (
         "stage 20 of 10\u201320")
 

@@ -35,7 +35,7 @@ def test_band_colours_are_said_in_words() -> None:
     answers = {"safe-to-take-risks": "disagree", "failures-reviewed-openly": "neutral",
                "goals-and-priorities-known": "agree", "roles-are-clear": "strongly-agree"}
     lines = render_text(score(health, answers)).splitlines()
-    assert "Result: Watch (amber), stage 2 of 3" in lines  # the stage's name says amber
+    assert "Result: Watch (amber), band 2 of 3" in lines  # the model's word; amber in the name
     assert "  Psychological Safety: 2.5 of 5 (Watch, amber)" in lines
     assert "  Clarity and Alignment: 4.5 of 5 (Sustain, green)" in lines
 
