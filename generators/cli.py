@@ -166,6 +166,34 @@ def _parser() -> argparse.ArgumentParser:
     diff_cmd.add_argument("--branch", default="gh-pages", help="pages branch (default: gh-pages)")
     diff_cmd.set_defaults(handler=_diff)
 
+    bundle = commands.add_parser(
+        "bundle", help="write an offline copy of the site as one zip, with a launcher",
+        description="Write the site, with the Python runtime its assessments use, into one "
+                    "zip file that anyone can read offline: unzipped, 'python3 serve.py' "
+                    "serves it on this computer and opens it (the assessments do not run "
+                    "from pages opened as files). By default the playbook is built now; "
+                    "--site takes a site an earlier build wrote, --version and "
+                    "--all-versions take versions published on the pages branch. OUT is "
+                    "never replaced without --force.")
+    bundle.add_argument("out", type=Path, metavar="OUT.zip", help="the zip file to write")
+    source = bundle.add_mutually_exclusive_group()
+    source.add_argument("--site", type=Path, metavar="DIR",
+                        help="bundle this site folder, written by 'playbook build'")
+    source.add_argument("--version", action="append", metavar="V",
+                        help="bundle this published version (a label or an alias); repeat "
+                             "for more")
+    source.add_argument("--all-versions", action="store_true",
+                        help="bundle every published version")
+    bundle.add_argument("--branch", help="pages branch to read versions from (default: "
+                                         "gh-pages)")
+    bundle.add_argument("--force", action="store_true", help="replace OUT if it is a file")
+    _playbook_option(bundle)
+    _config_option(bundle)
+    _engine_option(bundle)
+    bundle.add_argument("--site-url", metavar="URL",
+                        help="address the site is built for (default: site_url of the config)")
+    bundle.set_defaults(handler=_bundle)
+
     init = commands.add_parser(
         "init", help="start a new playbook in a new or empty folder",
         description="Start a playbook: a manifest, one scale and a README on what to add "
@@ -285,6 +313,35 @@ def _diff(args: argparse.Namespace) -> int:
     changelog = diff_bundles(load_source(args.old, branch=args.branch),
                              load_source(args.new, branch=args.branch)).for_role(args.role)
     _say(report.render(changelog, args.format, role=args.role))
+    return 0
+
+
+def _bundle(args: argparse.Namespace) -> int:
+    from generators.offline import make
+
+    def progress(text: str) -> None:
+        _say(text, err=True)
+
+    published = bool(args.version or args.all_versions)
+    if args.branch and not published:
+        raise UsageError("--branch names where --version and --all-versions read published "
+                         "versions; give one of them too")
+    if published:
+        done = make.from_branch(args.out, None if args.all_versions else args.version,
+                                branch_name=args.branch or "gh-pages", force=args.force,
+                                progress=progress)
+    elif args.site:
+        done = make.from_site(args.site, args.out, force=args.force, progress=progress)
+    else:
+        _say(f"building the site from {args.playbook} ...", err=True)
+        done = make.from_build(pipeline.Options(args.playbook, args.config,
+                                                site_url=args.site_url), args.out,
+                               engine_name=args.engine, force=args.force, progress=progress)
+    for note in done.notes:
+        _say(f"playbook: warning: {note}", err=True)
+    versions = f"; versions {', '.join(done.versions)}" if done.versions else ""
+    _say(f"wrote {args.out} ({done.files} files, {done.size / 1_000_000:.1f} MB{versions}): "
+         "unzip it and run 'python3 serve.py' in the folder it makes")
     return 0
 
 

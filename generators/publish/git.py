@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import io
 import shutil
 import subprocess
 import tarfile
 import tempfile
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
 from generators.errors import UserError
 from generators.files import parse_json
@@ -100,3 +102,96 @@ def export_folder(ref: str, folder: str, cwd: Path) -> Path:
         tar.extractall(target, filter="data")
     archive.unlink()
     return target / folder
+
+
+@dataclass(frozen=True)
+class TreeEntry:
+    """One file of a commit's tree, as `git ls-tree -r -l` lists it: a blob (mode 100644
+    or 100755), a symbolic link (120000, its blob holds the target) or a submodule."""
+
+    mode: str
+    kind: str
+    sha: str
+    size: int
+    path: str
+    """As git stores it, decoded as UTF-8 (bytes that are not stay as escapes)."""
+
+    @property
+    def is_link(self) -> bool:
+        return self.mode == "120000"
+
+
+def list_tree(ref: str, cwd: Path) -> list[TreeEntry]:
+    """Every file at `ref`, read from the object store (nothing is checked out)."""
+    if shutil.which("git") is None:
+        raise GitError("git is not installed")
+    done = subprocess.run(["git", "ls-tree", "-r", "-l", "-z", "--full-tree", ref], cwd=cwd,
+                          capture_output=True, check=False)
+    if done.returncode != 0:
+        message = done.stderr.decode("utf-8", "replace").strip().splitlines()
+        raise GitError(f"git ls-tree {ref}: {message[-1] if message else 'failed'}")
+    entries = []
+    for record in done.stdout.split(b"\0"):
+        if not record:
+            continue
+        info, _, path = record.partition(b"\t")
+        mode, kind, sha, size = info.decode("ascii").split()
+        entries.append(TreeEntry(mode, kind, sha, int(size) if size.isdigit() else 0,
+                                 path.decode("utf-8", "surrogateescape")))
+    return entries
+
+
+def commit_time(ref: str, cwd: Path) -> int:
+    """When the commit at `ref` was made, in seconds since the epoch."""
+    return int(run("show", "-s", "--format=%ct", ref, cwd=cwd).strip())
+
+
+class BlobReader:
+    """Reads blobs by their hash through one `git cat-file --batch` process."""
+
+    CHUNK = 1024 * 1024
+
+    def __init__(self, cwd: Path) -> None:
+        if shutil.which("git") is None:
+            raise GitError("git is not installed")
+        self._process = subprocess.Popen(["git", "cat-file", "--batch"], cwd=cwd,
+                                         stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                                         stderr=subprocess.DEVNULL)
+
+    def copy(self, sha: str, sink: IO[bytes]) -> int:
+        """Write the blob `sha` into `sink`, a piece at a time; returns its size."""
+        stdin, stdout = self._process.stdin, self._process.stdout
+        assert stdin is not None and stdout is not None
+        stdin.write(sha.encode("ascii") + b"\n")
+        stdin.flush()
+        header = stdout.readline().decode("ascii", "replace").split()
+        if len(header) != 3 or header[1] != "blob" or not header[2].isdigit():
+            raise GitError(f"git cat-file: object {sha} is missing or not a file")
+        left = size = int(header[2])
+        while left:
+            piece = stdout.read(min(left, self.CHUNK))
+            if not piece:
+                raise GitError(f"git cat-file: object {sha} ended early")
+            sink.write(piece)
+            left -= len(piece)
+        stdout.read(1)  # the newline after each object
+        return size
+
+    def read(self, sha: str) -> bytes:
+        """The bytes of the blob `sha`."""
+        buffer = io.BytesIO()
+        self.copy(sha, buffer)
+        return buffer.getvalue()
+
+    def close(self) -> None:
+        if self._process.stdin is not None:
+            self._process.stdin.close()
+        if self._process.stdout is not None:
+            self._process.stdout.close()
+        self._process.wait()
+
+    def __enter__(self) -> BlobReader:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()

@@ -25,8 +25,8 @@ STEPS = [
     ("write", ["source_config", "source", "output"]),
     ("host", ["hosts.__init__", "hosts.mkdocs", "hosts.zensical"]),
     ("pipeline", ["pipeline", "compiler"]),
-    ("entry points", ["hosts.plugin", "serve", "publish", "assess", "scaffold", "init", "migrate",
-                      "cli"]),
+    ("entry points", ["hosts.plugin", "serve", "publish", "offline", "assess", "scaffold", "init",
+                      "migrate", "cli"]),
 ]
 
 
