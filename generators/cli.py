@@ -299,6 +299,8 @@ def _publish(args: argparse.Namespace) -> int:
     done = publish(args.playbook, args.version, alias=args.alias, title=args.title,
                    force=args.force, config_file=args.config, branch=args.branch,
                    site_url=args.site_url, allow_dirty=args.allow_dirty)
+    for warning in done.warnings:
+        _say(f"playbook: warning: {warning}", err=True)
     against = f", changes listed against {done.previous}" if done.previous else ""
     _say(f"published {done.version} on {args.branch}{against}; versions: "
           + ", ".join(str(v["version"]) for v in done.versions))

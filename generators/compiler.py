@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from generators import files, source_config
+from generators import files, site_address, source_config
 from generators.check import Checked, collector_paused, compile_playbook
 from generators.errors import Problem
 from generators.files import SiteFile
@@ -28,6 +28,7 @@ from generators.render.assets import (
     theme_urls,
 )
 from generators.render.cache import RenderCache
+from generators.render.edit_links import ACTIONS_OVERRIDE, EditLinks, actions_template
 from generators.render.graph import Graph, References
 from generators.render.wheel import engine_wheel
 from generators.source import THEME_FOLDER, source_folder
@@ -101,6 +102,9 @@ class Compiler:
         custom = hand_written(config, config.custom_dir)
         in_head = options.head_loader and THEME_MAIN not in custom
         templates, root, root_name = config.templates(options.playbook)
+        # "Edit this page" leads to the YAML file a page is made from, when the config
+        # names the repository.
+        edit_links = EditLinks.of(config.data, config.docs_dir or config.folder / "docs")
         with collector_paused():
             rendered = render_site(playbook, templates=templates, template_root=root,
                                    template_root_name=root_name,
@@ -108,7 +112,7 @@ class Compiler:
                                    site_url=options.site_url or config.data.get("site_url"),
                                    runtime=runtime, use_directory_urls=config.use_directory_urls,
                                    changelog=changelog, cache=self.pages, graph=graph,
-                                   loader_in_page=not in_head)
+                                   loader_in_page=not in_head, edit_links=edit_links)
         # 6. Assets: the site's CSS and JavaScript, the bundle, and what assessments load.
         pyodide_dir = config.pyodide_dir()
         site_files = [*rendered.files, *theme_files(),
@@ -128,13 +132,19 @@ class Compiler:
         if loader or version:
             theme.append(SiteFile(THEME_MAIN, head_override(runtime if loader else None,
                                                             version)))
+        if edit_links is not None and ACTIONS_OVERRIDE not in custom:
+            theme.append(SiteFile(ACTIONS_OVERRIDE, actions_template()))
         # 9. The host config, with the navigation and our settings merged in.
         css, javascript = theme_urls()
         if options.serving:
             javascript.append(PROBLEMS_URI)
         config_text = source_config.merged(
             config, source_folder(config.folder), nav=rendered.nav, css=css,
-            javascript=javascript, site_url=options.site_url, versioned=options.versioned,
+            javascript=javascript, versioned=options.versioned,
+            # A published site has the address it is given; any other is built for one
+            # that works (see `site_address`).
+            site_url=options.site_url if options.versioned else site_address.for_build(
+                options.site_url, config.data.get("site_url")),
             outdated_banner=version is not None,
             custom_dir=THEME_FOLDER if theme else None,
             site_name=playbook.manifest.title if playbook.manifest else "Playbook")

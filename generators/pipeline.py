@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from generators import output, source_config
+from generators import output, site_address, source_config
 from generators.files import compiler_digest, digest
 from generators.hosts import engine
 from generators.source import (
@@ -75,7 +75,8 @@ def build(options: Options, site_dir: Path, *, engine_name: str = "mkdocs",
     started = time.perf_counter()
     host = engine(engine_name)
     config = source_config.read_config(source_config.find_config(options.config_file))
-    notes = host.notes(config.plugin_names())
+    notes = host.notes(config.plugin_names()) + site_address.build_warnings(
+        options.site_url, config.data.get("site_url"))
     # 1. Refuse a site folder a build may not replace, before any work.
     output.check_site_dir(site_dir, protected(config, options.playbook), force=force)
     # 2. Compile the playbook into a site source, in memory (pages whose content did not

@@ -18,11 +18,11 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from generators import files, source_config
+from generators import files, site_address, source_config
 from generators.compiler import compile_site
 from generators.errors import UserError
 from generators.load import YamlProblem, read_yaml
@@ -48,6 +48,8 @@ class Published:
     previous: str | None
     aliases: list[str]
     versions: list[dict[str, Any]]
+    warnings: list[str] = field(default_factory=list)
+    """What the user should know: what the site loses without a real address."""
 
 
 def published_versions(repo: Path, branch: str = PAGES_BRANCH) -> list[dict[str, Any]]:
@@ -115,7 +117,8 @@ def publish(playbook_dir: Path, version: str, *, alias: str | None = None,
     if default:
         _mike(["set-default", "--config-file", config_name, "--branch", branch,
                "--ignore-remote-status", default], repo)
-    return Published(version, previous, aliases, published_versions(repo, branch))
+    return Published(version, previous, aliases, published_versions(repo, branch),
+                     site_address.publish_warnings(site_url or config.data.get("site_url")))
 
 
 def declared_scheme(playbook_dir: Path) -> str | None:

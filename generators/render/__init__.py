@@ -33,6 +33,7 @@ from generators.render import (
     urls,
 )
 from generators.render.cache import Fingerprints, RenderCache
+from generators.render.edit_links import EditLinks, page_sources, source_of
 from generators.render.environment import make_environment, template_problem
 from generators.render.graph import Graph
 from generators.render.page import PageSpec
@@ -64,7 +65,8 @@ def render_site(playbook: Playbook, *, templates: Path | None = None,
                 use_directory_urls: bool = True,
                 changelog: Changelog | None = None,
                 cache: RenderCache | None = None, graph: Graph | None = None,
-                loader_in_page: bool = True) -> RenderedSite:
+                loader_in_page: bool = True,
+                edit_links: EditLinks | None = None) -> RenderedSite:
     """Render every page and calendar file of a validated playbook.
 
     `runtime` says where assessment pages find Pyodide and the engine wheel. Override
@@ -72,7 +74,7 @@ def render_site(playbook: Playbook, *, templates: Path | None = None,
     folder holding `templates`). With `cache`, a page or calendar is rendered again only
     when what it shows changed since the cache last saw it. With `loader_in_page`,
     assessment pages start Pyodide from their own text (else a theme override does it
-    from the head).
+    from the head). With `edit_links`, each page names the file it is made from.
     """
     docs_pages = docs_pages or []
     graph = graph or Graph(playbook)
@@ -94,6 +96,11 @@ def render_site(playbook: Playbook, *, templates: Path | None = None,
         if spec.template == "role.md.j2":
             spec.context["changes"] = pages_changes.for_role(graph, changelog,
                                                              spec.context["role"].id)
+    if edit_links is not None:
+        sources = page_sources(graph)
+        for spec in specs:
+            source = source_of(sources, spec.uri)
+            spec.meta["edit_url"] = edit_links.url(source) if source else ""
     # A playbook's own templates are not ours: every page they may touch is checked.
     overrides = templates if templates is not None and _stamps(templates) else None
     prints = cache.prints if cache else Fingerprints()

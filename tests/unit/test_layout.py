@@ -22,7 +22,7 @@ STEPS = [
                "check"]),
     ("versions", ["versions"]),
     ("render", ["render"]),
-    ("write", ["source_config", "source", "output"]),
+    ("write", ["site_address", "source_config", "source", "output"]),
     ("host", ["hosts.__init__", "hosts.mkdocs", "hosts.zensical"]),
     ("pipeline", ["pipeline", "compiler"]),
     ("entry points", ["hosts.plugin", "serve", "publish", "offline", "assess", "scaffold", "init",

@@ -45,6 +45,9 @@ def published(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str]:
     assert second.returncode == 0, second.stderr
     assert second.stdout.strip() == ("published 2026-Q4 on gh-pages, changes listed against "
                                      "2026-Q3; versions: 2026-Q4, 2026-Q3")
+    # The project's mkdocs.yml names no site address: what the published site loses.
+    assert "playbook: warning: the site has no address: published without one, it loses " \
+        "instant navigation between pages, the sitemap and canonical links" in second.stderr
     return repo, q3
 
 
