@@ -105,6 +105,7 @@ def _parser() -> argparse.ArgumentParser:
                        help="replace DIR even when it is a non-empty folder that no build "
                             "wrote (never the playbook, docs, project, home or root folder)")
     _config_option(build)
+    _fetch_option(build)
     build.set_defaults(handler=_build)
 
     serve = commands.add_parser(
@@ -152,6 +153,7 @@ def _parser() -> argparse.ArgumentParser:
     publish.add_argument("--site-url", metavar="URL", help="address the versions are served from")
     _playbook_option(publish)
     _config_option(publish)
+    _fetch_option(publish)
     publish.set_defaults(handler=_publish)
 
     diff_cmd = commands.add_parser(
@@ -245,6 +247,13 @@ def _engine_option(parser: argparse.ArgumentParser) -> None:
                              "an optional extra)")
 
 
+def _fetch_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--no-fetch", action="store_true",
+                        help="never download Pyodide: fail when the assessments need it and "
+                             "no copy is installed (by default the pinned version is "
+                             "downloaded once into ~/.cache/playbook-compiler)")
+
+
 def _config_option(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--config", type=Path, default=None, metavar="FILE",
                         help="MkDocs config (default: ./mkdocs.yml if present, else built-in)")
@@ -252,7 +261,8 @@ def _config_option(parser: argparse.ArgumentParser) -> None:
 
 def _build(args: argparse.Namespace) -> int:
     _say(f"building the site from {args.playbook} ...", err=True)
-    options = pipeline.Options(args.playbook, args.config, site_url=args.site_url)
+    options = pipeline.Options(args.playbook, args.config, site_url=args.site_url,
+                               fetch_pyodide=not args.no_fetch)
     built = pipeline.build(options, args.site_dir, engine_name=args.engine, force=args.force)
     for warning in built.warnings:
         _say(f"playbook: warning: {warning}", err=True)
@@ -298,7 +308,8 @@ def _publish(args: argparse.Namespace) -> int:
     _say(f"publishing {args.version} from {args.playbook} ...", err=True)
     done = publish(args.playbook, args.version, alias=args.alias, title=args.title,
                    force=args.force, config_file=args.config, branch=args.branch,
-                   site_url=args.site_url, allow_dirty=args.allow_dirty)
+                   site_url=args.site_url, allow_dirty=args.allow_dirty,
+                   fetch_pyodide=not args.no_fetch)
     for warning in done.warnings:
         _say(f"playbook: warning: {warning}", err=True)
     against = f", changes listed against {done.previous}" if done.previous else ""

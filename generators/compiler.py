@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from generators import files, site_address, source_config
+from generators import files, pyodide, site_address, source_config
 from generators.check import Checked, collector_paused, compile_playbook
 from generators.errors import Problem
 from generators.files import SiteFile
@@ -24,6 +24,7 @@ from generators.render.assets import (
     assessment_files,
     head_override,
     runtime_info,
+    shared_runtime,
     theme_files,
     theme_urls,
 )
@@ -50,6 +51,9 @@ class SiteSource:
     warnings: list[Problem] = field(default_factory=list)
     theme: list[SiteFile] = field(default_factory=list)
     """Theme overrides: the user's own (`theme.custom_dir`), and ours."""
+    shared_runtime: list[SiteFile] = field(default_factory=list)
+    """With `Options.shared_runtime`: the Pyodide the site's pages load, by its path on
+    the pages branch (outside the version's folder), for `publish` to put there."""
 
 
 def compile_site(options: Options, config: HostConfig | None = None) -> SiteSource:
@@ -93,8 +97,16 @@ class Compiler:
         # 3. The data bundle of this version, and what changed since the previous one.
         bundle = make_bundle(playbook)
         changelog = diff_bundles(options.previous, bundle) if options.previous else None
-        # 4. Where assessment pages find the engine (a wheel) and Pyodide.
+        # 4. Where assessment pages find the engine (a wheel) and Pyodide: a copy in the
+        #    site (downloaded into the user's cache first when there is none), or, for a
+        #    published version, the copy all versions share.
         pyodide_url = config.plugin.get("pyodide_url")
+        pyodide_dir = pyodide.runtime_folder(
+            config.pyodide_dir(), fetch=options.fetch_pyodide, project=config.folder,
+        ) if playbook.of("assessment") and not pyodide_url else None
+        shared: list[SiteFile] = []
+        if options.shared_runtime and pyodide_dir is not None:
+            pyodide_url, shared = shared_runtime(pyodide_dir)
         runtime = runtime_info(playbook, self.wheel[0], pyodide_url)
         # 5. Every page and calendar; text from YAML is made inert as it is printed.
         graph = Graph(playbook, self.references)
@@ -114,7 +126,6 @@ class Compiler:
                                    changelog=changelog, cache=self.pages, graph=graph,
                                    loader_in_page=not in_head, edit_links=edit_links)
         # 6. Assets: the site's CSS and JavaScript, the bundle, and what assessments load.
-        pyodide_dir = config.pyodide_dir()
         site_files = [*rendered.files, *theme_files(),
                       SiteFile(BUNDLE_FILE, bundle_text(bundle)),
                       *assessment_files(playbook, self.wheel,
@@ -149,7 +160,7 @@ class Compiler:
             custom_dir=THEME_FOLDER if theme else None,
             site_name=playbook.manifest.title if playbook.manifest else "Playbook")
         return SiteSource(checked, config, site_files, rendered.nav, config_text,
-                          checked.warnings, theme)
+                          checked.warnings, theme, shared)
 
 
 def hand_written(config: HostConfig, docs: Path | None) -> dict[str, Path]:

@@ -54,6 +54,12 @@ class Options:
     head_loader: bool = True
     """Assessment pages start Pyodide from the page head, through a theme override in
     the site source (the MkDocs plugin, which has no site source, asks for the page)."""
+    fetch_pyodide: bool = True
+    """When assessments need Pyodide and no copy is installed, download the pinned one
+    into the user's cache (once); off: such a build fails and says how to get one."""
+    shared_runtime: bool = False
+    """Built for `publish`: Pyodide is not copied into the site; its pages load the copy
+    that the pages branch holds once for every version (`SiteSource.shared_runtime`)."""
 
 
 #: Inside the build area: sites that builds replaced, deleted during the next build.
@@ -146,6 +152,7 @@ def _settings(options: Options) -> str:
     """Everything besides files that a compile's result depends on."""
     return repr((compiler_digest(), str(options.playbook.resolve()), options.site_url,
                  options.versioned, options.serving, options.head_loader,
+                 options.shared_runtime,
                  digest(json.dumps(options.previous, sort_keys=True)) if options.previous
                  else None))
 

@@ -20,7 +20,7 @@ from typing import Any
 
 import yaml
 
-from generators import files
+from generators import files, pyodide
 from generators.errors import Problem, UserError, display_path
 
 MAX_CONFIG_BYTES = 1024 * 1024
@@ -130,14 +130,15 @@ class HostConfig:
     def pyodide_dir(self) -> Path | None:
         """The pyodide npm package to copy into the site: the one the config names, else
         the first `node_modules/pyodide` under the project, the working folder or the
-        compiler's own folder."""
+        compiler's own folder, else the pinned version in the user's cache (None when it
+        was never fetched: see `generators.pyodide.runtime_folder`)."""
         if self.plugin.get("pyodide_dir"):
             return self.folder / str(self.plugin["pyodide_dir"])
         for base in (self.folder, Path.cwd(), PACKAGE_ROOT):
             candidate = base / "node_modules" / "pyodide"
             if (candidate / "pyodide.js").is_file():
                 return candidate
-        return None
+        return pyodide.cached()
 
     def plugin_names(self) -> list[str]:
         """The MkDocs plugins the config lists, ours left out."""

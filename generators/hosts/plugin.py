@@ -33,7 +33,8 @@ class PlaybookConfig(Config):
     templates_dir = c.Optional(c.Type(str))
     """Folder of templates that override the built-in ones (default: <playbook>/templates)."""
     pyodide_dir = c.Optional(c.Type(str))
-    """Folder of the pyodide npm package to copy into the site (default: node_modules/pyodide)."""
+    """Folder of the pyodide npm package to copy into the site (default: node_modules/pyodide,
+    else the pinned version, downloaded once into the user's cache)."""
     pyodide_url = c.Optional(c.Type(str))
     """Load Pyodide from this URL instead of copying it into the site."""
 

@@ -73,6 +73,86 @@ def read_json(ref: str, path: str, cwd: Path) -> Any:
         data, f"{ref}:{path}", f"restore it from the history of {ref}")
 
 
+def branch_head(branch: str, cwd: Path) -> str | None:
+    """The commit `branch` points at, or None when there is no such branch."""
+    return run("rev-parse", "--verify", "--quiet", f"refs/heads/{branch}^{{commit}}", cwd=cwd,
+               check=False).strip() or None
+
+
+def add_missing_files(branch: str, files: dict[str, bytes], message: str,
+                      cwd: Path) -> bool:
+    """Commit the `files` (by their path from the branch's root) that `branch` does not
+    hold yet, creating the branch when there is none; what it holds stays as it is.
+    Nothing is checked out. False when every file was there (no commit is made)."""
+    head = branch_head(branch, cwd)
+    wanted: dict[str, Any] = {}
+    for path, data in files.items():
+        *folders, name = path.split("/")
+        level = wanted
+        for folder in folders:
+            level = level.setdefault(folder, {})
+        level[name] = data
+    tree, changed = _tree_with(f"{head}^{{tree}}" if head else None, wanted, "", cwd)
+    if not changed:
+        return False
+    commit = run("commit-tree", tree, *(["-p", head] if head else []), "-m", message,
+                 cwd=cwd).strip()
+    run("update-ref", "-m", message, f"refs/heads/{branch}", commit, head or "0" * 40,
+        cwd=cwd)
+    return True
+
+
+def move_branch(branch: str, to: str | None, cwd: Path) -> None:
+    """Point `branch` back at the commit `to` (None: delete the branch)."""
+    if to is None:
+        run("update-ref", "-d", f"refs/heads/{branch}", cwd=cwd)
+    else:
+        run("update-ref", f"refs/heads/{branch}", to, cwd=cwd)
+
+
+def _tree_with(tree: str | None, wanted: dict[str, Any], where: str,
+               cwd: Path) -> tuple[str, bool]:
+    """The tree `tree` (None: an empty one) with the files of `wanted` it lacks added
+    (`wanted` maps a name to the bytes of a file or to such a mapping for a folder)."""
+    entries: dict[bytes, tuple[bytes, bytes, bytes]] = {}
+    if tree is not None:
+        for record in _git_bytes(["ls-tree", "-z", tree], None, cwd).split(b"\0"):
+            if record:
+                info, _, raw_name = record.partition(b"\t")
+                mode, kind, oid = info.split()
+                entries[raw_name] = (mode, kind, oid)
+    changed = False
+    for name, item in wanted.items():
+        key, have = name.encode(), entries.get(name.encode())
+        if isinstance(item, dict):
+            if have is not None and have[1] != b"tree":
+                raise GitError(f"{where}{name} is a file on the pages branch, not a folder")
+            sub, sub_changed = _tree_with(have[2].decode() if have else None, item,
+                                          f"{where}{name}/", cwd)
+            if sub_changed:
+                entries[key], changed = (b"040000", b"tree", sub.encode()), True
+        elif have is None:
+            blob = _git_bytes(["hash-object", "-w", "--stdin"], item, cwd).strip()
+            entries[key], changed = (b"100644", b"blob", blob), True
+    if not changed and tree is not None:
+        return tree, False
+    listing = b"".join(mode + b" " + kind + b" " + oid + b"\t" + name + b"\0"
+                       for name, (mode, kind, oid) in entries.items())
+    return _git_bytes(["mktree", "-z"], listing, cwd).decode().strip(), True
+
+
+def _git_bytes(args: list[str], data: bytes | None, cwd: Path) -> bytes:
+    """Run a git command that reads or writes bytes (file contents, raw names)."""
+    if shutil.which("git") is None:
+        raise GitError("git is not installed")
+    done = subprocess.run(["git", *args], cwd=cwd, input=data, capture_output=True,
+                          check=False)
+    if done.returncode != 0:
+        message = done.stderr.decode("utf-8", "replace").strip().splitlines()
+        raise GitError(f"git {args[0]}: {message[-1] if message else 'failed'}")
+    return done.stdout
+
+
 def changed_files(paths: list[Path], cwd: Path) -> list[str]:
     """Files under `paths` that differ from the last commit or are not committed yet."""
     existing = [str(path) for path in paths if path.exists()]

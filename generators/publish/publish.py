@@ -30,6 +30,7 @@ from generators.model.version_scheme import SCHEMES
 from generators.pipeline import Options
 from generators.publish import git
 from generators.publish.sources import PAGES_BRANCH
+from generators.render.assets import SHARED_RUNTIME_DIR
 from generators.source import CONFIG_FILE, source_folder, write_site_source
 from generators.validate import MANIFEST_FILE
 from generators.versions import labels
@@ -76,9 +77,17 @@ _DAMAGED = "the pages branch is damaged: restore versions.json from its history"
 def publish(playbook_dir: Path, version: str, *, alias: str | None = None,
             title: str | None = None, force: bool = False, config_file: Path | None = None,
             branch: str = PAGES_BRANCH, site_url: str | None = None,
-            allow_dirty: bool = False) -> Published:
-    """Check, build and deploy the playbook as `version`."""
+            allow_dirty: bool = False, fetch_pyodide: bool = True,
+            shared_runtime: bool = True) -> Published:
+    """Check, build and deploy the playbook as `version`.
+
+    With `shared_runtime` (the default), the version's assessment pages load the Pyodide
+    kept once at the root of the branch (`_runtime/pyodide-<version>/`), added there
+    when missing; without it, the version carries its own copy, as a built site does."""
     scheme = declared_scheme(playbook_dir)
+    if alias is not None and alias.strip("/") == SHARED_RUNTIME_DIR.strip("/"):
+        raise PublishError(f"'{alias}' is the folder of the runtime all versions share; "
+                           "choose another alias")
     try:
         labels.parse(version, scheme)
     except labels.LabelError as exc:
@@ -96,7 +105,8 @@ def publish(playbook_dir: Path, version: str, *, alias: str | None = None,
     previous = labels.previous(known, version, scheme)
     previous_bundle = _published_bundle(repo, branch, previous)
     site = compile_site(Options(playbook_dir, config_file, site_url=site_url, versioned=True,
-                                previous=previous_bundle), config)
+                                previous=previous_bundle, fetch_pyodide=fetch_pyodide,
+                                shared_runtime=shared_runtime), config)
     manifest = site.checked.playbook.manifest
     if manifest is not None and manifest.version != version:
         raise PublishError(f"playbook.yml says version {manifest.version}, not {version}: "
@@ -110,9 +120,21 @@ def publish(playbook_dir: Path, version: str, *, alias: str | None = None,
     write_site_source(folder, site.files, site.config_text, site.theme)
     config_name = str((folder / CONFIG_FILE).resolve())
     aliases = [alias] if alias else []
-    _mike(["deploy", "--config-file", config_name, "--branch", branch,
-           "--title", title or version, "--ignore-remote-status",
-           *(["--update-aliases"] if alias else []), version, *aliases], repo)
+    # 4. The runtime the version loads, beside the versions, once; taken back when mike
+    #    fails, so the branch stays as it was.
+    head = git.branch_head(branch, repo)
+    added = bool(site.shared_runtime) and git.add_missing_files(
+        branch, {item.uri: item.data() for item in site.shared_runtime},
+        f"Add {site.shared_runtime[0].uri.rsplit('/', 1)[0]}/: the Pyodide runtime that "
+        "published versions load", repo)
+    try:
+        _mike(["deploy", "--config-file", config_name, "--branch", branch,
+               "--title", title or version, "--ignore-remote-status",
+               *(["--update-aliases"] if alias else []), version, *aliases], repo)
+    except BaseException:
+        if added:
+            git.move_branch(branch, head, repo)
+        raise
     default = alias or (version if not existing else None)
     if default:
         _mike(["set-default", "--config-file", config_name, "--branch", branch,

@@ -3,8 +3,9 @@ JavaScript, and what an assessment needs (specs, the engine wheel, Pyodide,
 runtime.json). Every asset path is defined here, once.
 
 Pyodide is self-hosted: its files are copied from the pinned npm package at build
-time, so the site loads nothing from another host. An option can point at
-another Pyodide URL instead.
+time (see `generators.pyodide` for where a build finds it), with its licence notice,
+so the site loads nothing from another host. Published versions share one copy at the
+root of the pages branch. An option can point at another Pyodide URL instead.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from typing import Any
 
 from generators.errors import UserError
 from generators.files import SiteFile
+from generators.pyodide import LICENSE_FILE, RUNTIME_FILES, licence_notice, version_of
 from generators.render.graph import Graph
 from generators.render.specs import build_specs
 from generators.validate import Playbook
@@ -27,9 +29,11 @@ THEME_FILES = (("generators", "assets/playbook.css"), ("generators", "assets/pla
 ASSET_DIR = "assets/playbook/"
 #: Written only while `playbook serve` runs: lists the playbook's problems on every page.
 PROBLEMS_URI = ASSET_DIR + "problems.js"
-PYODIDE_FILES = ("pyodide.js", "pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm",
-                 "python_stdlib.zip", "pyodide-lock.json", "package.json")
+PYODIDE_FILES = RUNTIME_FILES
 PYODIDE_URI = "assets/pyodide/"
+#: On the pages branch: the Pyodide every published version loads, in a folder named by
+#: its version (`_runtime/pyodide-314.0.7/`), beside the versions' folders.
+SHARED_RUNTIME_DIR = "_runtime/"
 ENGINE_URI = "assets/engine/"
 SPECS_URI = "assets/assessments/"
 RUNTIME_URI = "assets/playbook/runtime.json"
@@ -81,13 +85,31 @@ def assessment_files(playbook: Playbook, wheel: tuple[str, bytes], *,
     files.append(SiteFile(ENGINE_URI + wheel_name, wheel_bytes))
     if pyodide_url is None:
         if pyodide_dir is None:
-            raise MissingPyodide("the assessments need Pyodide: run 'npm ci' to install the "
-                                 "pinned pyodide package, or set the plugin's pyodide_url")
-        files += [SiteFile(PYODIDE_URI + name, source=pyodide_dir / name)
-                  for name in PYODIDE_FILES if (pyodide_dir / name).is_file()]
+            raise MissingPyodide("the assessments need Pyodide: build without --no-fetch to "
+                                 "download the pinned version once, run 'npm ci' to install "
+                                 "it, or set the plugin's pyodide_dir or pyodide_url")
+        files += pyodide_files(pyodide_dir, PYODIDE_URI)
     runtime = runtime_info(playbook, wheel_name, pyodide_url)
     files.append(SiteFile(RUNTIME_URI, json.dumps(runtime, indent=2).encode()))
     return files
+
+
+def pyodide_files(pyodide_dir: Path, prefix: str) -> list[SiteFile]:
+    """The runtime's files in `pyodide_dir`, each under `prefix`, with its licence notice."""
+    missing = [name for name in PYODIDE_FILES if not (pyodide_dir / name).is_file()]
+    if missing:
+        raise MissingPyodide(f"{pyodide_dir}: no {missing[0]} in it; it is not a complete "
+                             "pyodide npm package")
+    return [*(SiteFile(prefix + name, source=pyodide_dir / name) for name in PYODIDE_FILES),
+            SiteFile(prefix + LICENSE_FILE, licence_notice(version_of(pyodide_dir)))]
+
+
+def shared_runtime(pyodide_dir: Path) -> tuple[str, list[SiteFile]]:
+    """For a published version: the URL of the runtime all versions share, relative to
+    the version's root (mike puts each version in a folder of the branch's root), and its
+    files, by their path on the pages branch."""
+    folder = f"{SHARED_RUNTIME_DIR}pyodide-{version_of(pyodide_dir)}/"
+    return "../" + folder, pyodide_files(pyodide_dir, folder)
 
 
 

@@ -21,6 +21,7 @@ STEPS = [
     ("check", ["report", "lint", "lint_assessments", "lint_scoring", "lint_schedules", "resolve",
                "check"]),
     ("versions", ["versions"]),
+    ("runtime", ["pyodide"]),
     ("render", ["render"]),
     ("write", ["site_address", "source_config", "source", "output"]),
     ("host", ["hosts.__init__", "hosts.mkdocs", "hosts.zensical"]),
@@ -81,14 +82,16 @@ def test_no_step_imports_a_later_one(module: str) -> None:
 
 def test_only_one_module_touches_the_environment() -> None:
     # Options travel as arguments; the environment is set in one place only, for the
-    # process that mike runs (which runs MkDocs by name).
+    # process that mike runs (which runs MkDocs by name), and read in one place only, for
+    # the settings other tools define: where the user's cache is (XDG_CACHE_HOME) and
+    # which npm registry Pyodide is downloaded from (npm_config_registry).
     touching = []
     for name, path in _modules().items():
         tree = ast.parse(path.read_text(encoding="utf-8"))
         for node in ast.walk(tree):
             if isinstance(node, ast.Attribute) and node.attr in ("environ", "getenv", "putenv"):
                 touching.append(name)
-    assert sorted(set(touching)) == ["publish.publish"]
+    assert sorted(set(touching)) == ["publish.publish", "pyodide.__init__"]
 
 
 def test_site_addresses_are_defined_in_one_module() -> None:
