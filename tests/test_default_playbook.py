@@ -66,7 +66,7 @@ def test_hiring_kit(checked: Checked) -> None:
     playbook = checked.playbook
     loop = playbook.of("interview-loop")["absm-interview-loop"]
     assert [r.name for r in loop.rounds] == [
-        "Hiring Manager Screen", "Skills Assessment", "Behavioral Interview",
+        "Hiring Manager Screen", "Skills Assessment", "Behavioural Interview",
         "Executive Interview"]
     scorecard = playbook.of("scorecard")["candidate-scorecard"]
     assert sum(len(s.items) for s in scorecard.sections) == 12

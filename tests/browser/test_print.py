@@ -78,7 +78,7 @@ def test_a_round_kit_holds_what_the_interviewer_fills_in(page: Any, site_url: st
     article = page.locator("article")
     fields = article.locator(".pb-field-label").all_inner_texts()
     assert fields[:4] == ["Candidate", "Interviewer", "Date", "Round"]
-    assert "3. Behavioral Interview" in article.locator(".pb-fields").first.inner_text()
+    assert "3. Behavioural Interview" in article.locator(".pb-fields").first.inner_text()
     questions = article.locator(".pb-kit-question")
     assert questions.count() == 5  # the behavioural questions, each with room for notes
     assert questions.locator(".pb-notes-box").count() == 5
@@ -123,7 +123,7 @@ def test_the_full_kit_links_every_round_kit(page: Any, site_url: str) -> None:
     page.goto(site_url + "hiring/kits/social-selling-specialist/")
     links = page.locator("article a", has_text=re.compile(r"^\d\. "))
     assert links.all_inner_texts() == ["1. Hiring Manager Screen", "2. Skills Assessment",
-                                       "3. Behavioral Interview", "4. Executive Interview"]
+                                       "3. Behavioural Interview", "4. Executive Interview"]
     links.nth(2).click()
     page.wait_for_url(re.compile(r"/hiring/kits/social-selling-specialist/behavioral-interview/$"))
 

@@ -161,7 +161,7 @@ def test_text_is_escaped_once_and_template_markup_stays_markup(built_site: Path)
         assert "&amp;amp;" not in html, page
         assert "&lt;br&gt;" not in html and "&lt;span" not in html, page
     index = (built_site / "management-models/index.html").read_text(encoding="utf-8")
-    assert ">Hybrid Social Selling Program (Hub &amp; Spoke)</a>" in index
+    assert ">Hybrid Social Selling Programme (Hub &amp; Spoke)</a>" in index
     kit = (built_site / "hiring/kits/absm-content-strategist/index.html").read_text("utf-8")
     assert '<span class="pb-write-in"></span>' in kit
     questions = (built_site / "hiring/questions/behavioural-questions/index.html").read_text(

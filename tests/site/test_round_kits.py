@@ -46,7 +46,7 @@ def test_a_round_kit_asks_the_rounds_questions_and_holds_the_scorecard(
     assert "Interview kit · round 3 of 4" in text
     for field in ("Candidate", "Interviewer", "Date", "Round"):
         assert f'<span class="pb-field-label">{field}</span>' in behavioural
-    assert '<span class="pb-write-in">3. Behavioral Interview</span>' in behavioural
+    assert '<span class="pb-write-in">3. Behavioural Interview</span>' in behavioural
     assert behavioural.count('class="pb-kit-question"') == 5
     assert behavioural.count('class="pb-notes-box"') == 5
     assert "1. Relationship Building. Tell me about a time" in text
