@@ -13,6 +13,8 @@ from typing import Any
 
 import pytest
 
+from tests.browser.test_accessibility import _violations
+
 pytestmark = pytest.mark.browser
 
 ROUNDS = ["hiring-manager-screen", "skills-assessment", "behavioral-interview",
@@ -175,3 +177,23 @@ def test_with_javascript_the_buttons_show_and_the_help_does_not(page: Any,
     page.goto(site_url + "assessments/scaling-readiness/")
     page.locator("form.pb-assessment").wait_for()
     assert not page.locator(".pb-noscript").is_visible()
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize("path", ["hiring/kits/social-selling-specialist/behavioral-interview/",
+                                  "hiring/kits/sdr-absm/hiring-manager-screen/"])
+def test_a_round_kit_has_no_accessibility_violation(page: Any, site_url: str, path: str,
+                                                    scheme: str) -> None:
+    page.emulate_media(color_scheme=scheme)
+    page.goto(site_url + path, wait_until="networkidle")
+    assert _violations(page) == []
+
+
+def test_a_kit_prints_dark_on_white_in_the_dark_scheme(printed: Any, site_url: str) -> None:
+    printed.emulate_media(media="print", color_scheme="dark")
+    printed.goto(site_url + "hiring/kits/sdr-absm/behavioral-interview/")
+    colours = printed.evaluate("""() => [getComputedStyle(document.documentElement).backgroundColor,
+        getComputedStyle(document.body).backgroundColor,
+        getComputedStyle(document.querySelector('article p')).color]""")
+    assert colours[:2] == ["rgb(255, 255, 255)", "rgb(255, 255, 255)"]
+    assert colours[2].startswith("rgba(0, 0, 0,"), colours
