@@ -29,7 +29,7 @@ from generators.render.assets import (
     theme_urls,
 )
 from generators.render.cache import RenderCache
-from generators.render.edit_links import ACTIONS_OVERRIDE, EditLinks, actions_template
+from generators.render.edit_links import EditLinks, theme_overrides
 from generators.render.graph import Graph, References
 from generators.render.wheel import engine_wheel
 from generators.source import THEME_FOLDER, source_folder
@@ -143,8 +143,8 @@ class Compiler:
         if loader or version:
             theme.append(SiteFile(THEME_MAIN, head_override(runtime if loader else None,
                                                             version)))
-        if edit_links is not None and ACTIONS_OVERRIDE not in custom:
-            theme.append(SiteFile(ACTIONS_OVERRIDE, actions_template()))
+        if edit_links is not None:
+            theme += [SiteFile(uri, text) for uri, text in theme_overrides(custom).items()]
         # 9. The host config, with the navigation and our settings merged in.
         css, javascript = theme_urls()
         if options.serving:

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import os
 import posixpath
+from collections.abc import Collection
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
@@ -25,8 +26,11 @@ from urllib.parse import quote, urljoin, urlsplit
 from generators.render import urls
 from generators.render.graph import Graph
 
-#: The theme override of the edit button, inside the site source's theme folder.
+#: The theme overrides of the edit button and of the header's link to the repository,
+#: inside the site source's theme folder, with their files in this package.
 ACTIONS_OVERRIDE = "partials/actions.html"
+SOURCE_OVERRIDE = "partials/source.html"
+OVERRIDES = {ACTIONS_OVERRIDE: "assets/actions.html", SOURCE_OVERRIDE: "assets/source.html"}
 
 #: `edit_uri` when the config gives none, by host, as MkDocs guesses it.
 DEFAULT_EDIT_URI = {"github.com": "edit/master/docs/", "gitlab.com": "edit/master/docs/",
@@ -103,7 +107,11 @@ def source_of(sources: dict[str, Path], page: str) -> Path | None:
     return None
 
 
-def actions_template() -> str:
-    """The theme's edit (and view) buttons, leading where a generated page says."""
-    return resources.files("generators").joinpath("assets/actions.html").read_text(
-        encoding="utf-8")
+def theme_overrides(custom: Collection[str]) -> dict[str, str]:
+    """The theme overrides a site whose config names its repository gets, by their path
+    in the theme folder (one the user overrides is left to theirs): the edit button,
+    leading where a generated page says, and the header's link to the repository, which
+    does not ask the repository's host for its stars and forks (the site makes no request
+    outside its own host)."""
+    return {uri: resources.files("generators").joinpath(path).read_text(encoding="utf-8")
+            for uri, path in OVERRIDES.items() if uri not in custom}

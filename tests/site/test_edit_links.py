@@ -70,6 +70,16 @@ def test_a_page_leads_to_its_own_file(edited: tuple[Path, Path], page: str,
     assert _edit_links(site / page / "index.html") == [EDIT + source]
 
 
+def test_the_link_to_the_repository_asks_its_host_for_nothing(
+        edited: tuple[Path, Path]) -> None:
+    # The theme's source component would fetch the repository's stars and forks from the
+    # host's API: the site makes no request outside its own host, so the link is plain.
+    _project, site = edited
+    page = (site / "roles/sdr-absm/index.html").read_text(encoding="utf-8")
+    assert f'<a href="{REPO}" title="Go to repository" class="md-source">' in page
+    assert 'data-md-component="source"' not in page
+
+
 def test_without_a_repository_address_no_page_has_an_edit_link(built_site: Path) -> None:
     assert [page for page in built_site.rglob("*.html") if _edit_links(page)] == []
 
