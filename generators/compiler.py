@@ -143,7 +143,7 @@ class Compiler:
         if loader or version:
             theme.append(SiteFile(THEME_MAIN, head_override(runtime if loader else None,
                                                             version)))
-        if edit_links is not None:
+        if edit_links is not None or config.data.get("repo_url"):
             theme += [SiteFile(uri, text) for uri, text in theme_overrides(custom).items()]
         # 9. The host config, with the navigation and our settings merged in.
         css, javascript = theme_urls()
