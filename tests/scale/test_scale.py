@@ -16,6 +16,7 @@ import pytest
 
 from benchmarks.make_playbook import make_playbook
 from generators.check import compile_playbook
+from generators.model import layout
 from generators.pipeline import Options, build
 from generators.render import nav as navigation
 from generators.render import render_site
@@ -84,7 +85,11 @@ def test_every_page_is_in_the_navigation_once(large: Path) -> None:
     assert len(uris) == len(set(uris))
     pages = {f.uri for f in render_site(compile_playbook(large).playbook).files
              if f.uri.endswith(".md")}
-    assert pages - {"tags.md", "changes.md"} <= set(uris)
+    # A kit per interview round is reached from its role's kit, not from the navigation
+    # (a role has several rounds): those pages sit in a folder per role.
+    round_kits = {uri for uri in pages if uri.startswith(f"{layout.KITS}/") and uri.count("/") > 2}
+    assert round_kits, "the large playbook has interview rounds"
+    assert pages - {"tags.md", "changes.md"} - round_kits <= set(uris)
 
 
 def test_no_navigation_list_is_long(large: Path) -> None:
