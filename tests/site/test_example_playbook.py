@@ -10,19 +10,15 @@ from pathlib import Path
 
 import pytest
 
+from tests.site.conftest import EXAMPLE
 from tests.site_checks import playbook_strings, site_problems
 from tests.test_cli import run
 
-EXAMPLE = Path(__file__).resolve().parents[1] / "examples" / "secure-engineering"
 
-
-@pytest.fixture(scope="module")
-def example_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+@pytest.fixture
+def example_site(example_built: Path) -> Path:
     """`playbook build` of the example, from a folder with no mkdocs.yml of its own."""
-    where = tmp_path_factory.mktemp("example")
-    result = run("build", "--playbook", str(EXAMPLE), "--site-dir", "site", cwd=where)
-    assert result.returncode == 0, result.stderr
-    return where / "site"
+    return example_built
 
 
 def page(site: Path, path: str) -> str:
