@@ -22,6 +22,7 @@ from generators.render.assets import (
     PROBLEMS_URI,
     THEME_MAIN,
     assessment_files,
+    cache_worker_url,
     head_override,
     runtime_info,
     shared_runtime,
@@ -107,7 +108,9 @@ class Compiler:
         shared: list[SiteFile] = []
         if options.shared_runtime and pyodide_dir is not None:
             pyodide_url, shared = shared_runtime(pyodide_dir)
-        runtime = runtime_info(playbook, self.wheel[0], pyodide_url)
+        worker = cache_worker_url(pyodide.version_of(pyodide_dir) if pyodide_dir else None,
+                                  shared=bool(shared))
+        runtime = runtime_info(playbook, self.wheel[0], pyodide_url, worker)
         # 5. Every page and calendar; text from YAML is made inert as it is printed.
         graph = Graph(playbook, self.references)
         docs = hand_written(config, config.docs_dir)
@@ -131,7 +134,7 @@ class Compiler:
                       *assessment_files(playbook, self.wheel,
                                         use_directory_urls=config.use_directory_urls,
                                         pyodide_dir=pyodide_dir, pyodide_url=pyodide_url,
-                                        graph=graph),
+                                        cache_worker=worker, graph=graph),
                       # 7. Hand-written pages last: one replaces a generated page of its path.
                       *(SiteFile(uri, source=path) for uri, path in docs.items())]
         # 8. Theme overrides: the user's, and ours that starts Pyodide from the page head.

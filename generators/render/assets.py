@@ -15,6 +15,7 @@ import json
 from importlib import resources
 from pathlib import Path
 from typing import Any
+from urllib.parse import quote
 
 from generators.errors import UserError
 from generators.files import SiteFile
@@ -37,6 +38,10 @@ SHARED_RUNTIME_DIR = "_runtime/"
 ENGINE_URI = "assets/engine/"
 SPECS_URI = "assets/assessments/"
 RUNTIME_URI = "assets/playbook/runtime.json"
+#: The service worker that keeps the runtime in the reader's browser, at the site's root
+#: (and, for published versions, at the pages branch's root, so one worker covers them all).
+CACHE_WORKER = "playbook-sw.js"
+
 
 
 class MissingPyodide(UserError):
@@ -61,35 +66,54 @@ def theme_urls() -> tuple[list[str], list[str]]:
 
 
 def runtime_info(playbook: Playbook, wheel_name: str,
-                 pyodide_url: str | None = None) -> dict[str, Any]:
-    """Where the assessment pages find Pyodide and the engine (site-root-relative URLs)."""
+                 pyodide_url: str | None = None,
+                 cache_worker: str | None = None) -> dict[str, Any]:
+    """Where the assessment pages find Pyodide, the engine and the worker that keeps both
+    in the browser (site-root-relative URLs; see `cache_worker_url`)."""
     manifest = playbook.manifest
     return {"pyodide": pyodide_url or PYODIDE_URI, "engine": ENGINE_URI + wheel_name,
+            "cache_worker": cache_worker,
             "playbook_version": manifest.version if manifest else None,
             "playbook_title": manifest.title if manifest else None}
 
 
+def cache_worker_url(pyodide_version: str | None, shared: bool) -> str:
+    """The URL assessment pages register the runtime cache's worker from, relative to the
+    site root. The worker names its cache by the Pyodide version in the query. A published
+    version that loads the shared runtime registers the copy at the branch's root: a worker
+    only serves pages inside its folder, and there it serves every version's pages."""
+    query = "?pyodide=" + quote(pyodide_version, safe="") if pyodide_version else ""
+    return ("../" if shared else "") + CACHE_WORKER + query
+
+
+def cache_worker_file(uri: str = CACHE_WORKER) -> SiteFile:
+    """The runtime cache's service worker, written at `uri`."""
+    return SiteFile(uri, resources.files("generators").joinpath("assets/playbook-sw.js")
+                    .read_bytes())
+
+
 def assessment_files(playbook: Playbook, wheel: tuple[str, bytes], *,
                      use_directory_urls: bool = True, pyodide_dir: Path | None = None,
-                     pyodide_url: str | None = None,
+                     pyodide_url: str | None = None, cache_worker: str | None = None,
                      graph: Graph | None = None) -> list[SiteFile]:
     """Everything the assessment pages load, or nothing when there are no assessments.
 
-    `wheel` is the engine's `(file name, bytes)` from `generators.render.wheel.engine_wheel()`.
+    `wheel` is the engine's `(file name, bytes)` from `generators.render.wheel.engine_wheel()`;
+    `cache_worker` is the worker's URL from `cache_worker_url`.
     """
     if not playbook.of("assessment"):
         return []
     files = [SiteFile(spec_uri(aid), json.dumps(spec, ensure_ascii=False).encode())
              for aid, spec in build_specs(playbook, use_directory_urls, graph).items()]
     wheel_name, wheel_bytes = wheel
-    files.append(SiteFile(ENGINE_URI + wheel_name, wheel_bytes))
+    files += [SiteFile(ENGINE_URI + wheel_name, wheel_bytes), cache_worker_file()]
     if pyodide_url is None:
         if pyodide_dir is None:
             raise MissingPyodide("the assessments need Pyodide: build without --no-fetch to "
                                  "download the pinned version once, run 'npm ci' to install "
                                  "it, or set the plugin's pyodide_dir or pyodide_url")
         files += pyodide_files(pyodide_dir, PYODIDE_URI)
-    runtime = runtime_info(playbook, wheel_name, pyodide_url)
+    runtime = runtime_info(playbook, wheel_name, pyodide_url, cache_worker)
     files.append(SiteFile(RUNTIME_URI, json.dumps(runtime, indent=2).encode()))
     return files
 
@@ -107,9 +131,9 @@ def pyodide_files(pyodide_dir: Path, prefix: str) -> list[SiteFile]:
 def shared_runtime(pyodide_dir: Path) -> tuple[str, list[SiteFile]]:
     """For a published version: the URL of the runtime all versions share, relative to
     the version's root (mike puts each version in a folder of the branch's root), and its
-    files, by their path on the pages branch."""
+    files, by their path on the pages branch, the runtime cache's worker last."""
     folder = f"{SHARED_RUNTIME_DIR}pyodide-{version_of(pyodide_dir)}/"
-    return "../" + folder, pyodide_files(pyodide_dir, folder)
+    return "../" + folder, [*pyodide_files(pyodide_dir, folder), cache_worker_file()]
 
 
 
@@ -124,9 +148,7 @@ def head_override(runtime: dict[str, Any] | None, version: str | None = None) ->
     `runtime`), and, for a published `version`, the banner an older version shows."""
     blocks = ['{% extends "base.html" %}\n']
     if runtime is not None:
-        pyodide = str(runtime["pyodide"])
-        relative = "://" not in pyodide and not pyodide.startswith("/")
-        loader = early_loader(runtime, "{{ base_url }}/" if relative else "")
+        loader = early_loader(runtime, "{{ base_url }}/")
         blocks.append("{% block extrahead %}\n  {{ super() }}\n"
                       "  {% if page and page.meta and page.meta.assessment %}\n"
                       f"  {loader}\n  {{% endif %}}\n{{% endblock %}}\n")
@@ -156,13 +178,17 @@ def early_loader(runtime: dict[str, Any], to_root: str) -> str:
     Without it Python would start only after the theme's own scripts have run. The
     widget picks up `window.__playbookPyodideEarly`; the guard keeps a page reached by
     instant navigation from starting a second copy. `to_root` leads to the site root.
+    Once the page and the runtime have loaded, it registers the runtime cache's worker
+    (see `cache_worker_script`).
     """
     pyodide = str(runtime["pyodide"])
     if "://" not in pyodide and not pyodide.startswith("/"):
         pyodide = to_root + pyodide
     base = json.dumps(pyodide.rstrip("/") + "/")
+    worker = runtime.get("cache_worker")
     return ("<script>(function () {\n"
             "  if (window.__playbookPyodideEarly || window.loadPyodide) { return; }\n"
+            + (cache_worker_script(to_root + str(worker)) if worker else "") +
             f"  var base = new URL({base}, location.href).href;\n"
             "  var script = document.createElement('script');\n"
             "  script.src = base + 'pyodide.js';\n"
@@ -176,3 +202,38 @@ def early_loader(runtime: dict[str, Any], to_root: str) -> str:
             "  };\n"
             "  document.head.appendChild(script);\n"
             "})();</script>")
+
+
+def cache_worker_script(worker: str) -> str:
+    """The part of the early loader that registers the runtime cache's worker (`worker`,
+    a URL relative to the page) with the scope of its folder.
+
+    It waits for the page's load and the runtime's start, so it never competes with them,
+    then tells the worker what the page has loaded and loads from then on: the worker
+    copies the runtime's files from the browser's HTTP cache, so the first visit already
+    fills its cache without downloading anything twice. Any failure (no service workers,
+    a page not served over http(s)) is ignored: the page works as without it."""
+    return (f"  var worker = {json.dumps(worker)};\n"
+            "  var cacheRuntime = function () {\n"
+            "    Promise.resolve(window.__playbookPyodideEarly).catch(function () {})\n"
+            "      .then(function () {\n"
+            "        var url = new URL(worker, location.href);\n"
+            "        return navigator.serviceWorker.register(url.href,\n"
+            "                                                {scope: new URL('./', url).href});\n"
+            "      }).then(function () { return navigator.serviceWorker.ready; })\n"
+            "      .then(function (registration) {\n"
+            "        var tell = function (entries) {\n"
+            "          if (registration.active) {\n"
+            "            registration.active.postMessage({playbookLoaded: entries.map(\n"
+            "              function (entry) { return entry.name; })});\n"
+            "          }\n"
+            "        };\n"
+            "        tell(performance.getEntriesByType('resource'));\n"
+            "        new PerformanceObserver(function (list) { tell(list.getEntries()); })\n"
+            "          .observe({type: 'resource'});\n"
+            "      }).catch(function () {});\n"
+            "  };\n"
+            "  if ('serviceWorker' in navigator && window.PerformanceObserver) {\n"
+            "    if (document.readyState === 'complete') { cacheRuntime(); }\n"
+            "    else { window.addEventListener('load', cacheRuntime); }\n"
+            "  }\n")

@@ -53,16 +53,20 @@ def site_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
 def page(browser: Any, site_url: str) -> Iterator[Any]:
     """A fresh browser context (empty storage) whose every request is recorded.
 
-    After the test, every request must have gone to 127.0.0.1.
+    `page.requests` holds the page's own; the runtime cache's service worker copies what
+    the page loaded from the HTTP cache, and its requests are kept apart. After the test,
+    every request must have gone to 127.0.0.1.
     """
     context = browser.new_context(accept_downloads=True, viewport={"width": 1280, "height": 900})
     requests: list[str] = []
-    context.on("request", lambda request: requests.append(request.url))
+    by_worker: list[str] = []
+    context.on("request", lambda request: (by_worker if request.service_worker else requests)
+               .append(request.url))
     page = context.new_page()
     page.requests = requests
     yield page
     context.close()
-    foreign = sorted({url for url in requests
+    foreign = sorted({url for url in [*requests, *by_worker]
                       if urlsplit(url).scheme not in ("data", "blob", "about")
                       and urlsplit(url).hostname != "127.0.0.1"})
     assert foreign == [], "requests left the site's host"
