@@ -3,7 +3,7 @@
 #   make test   set up (including the browser tools), then run linters and every test
 # Setting up installs everything the project needs (nothing by hand): Python packages
 # into .venv, npm packages into node_modules (Pyodide, copied into every built site, and
-# axe-core for tests), and Debian's chromium for the browser tests.
+# axe-core for tests, ESLint for the JavaScript), and Debian's chromium for the browser tests.
 
 PYTHON ?= python3
 VENV   := .venv
@@ -19,9 +19,10 @@ site: $(STAMP) node_modules/.installed
 test: lint browser-tools
 	$(BIN)/python -m pytest
 
-lint: $(STAMP)
+lint: $(STAMP) node_modules/.installed
 	$(BIN)/ruff check generators assessments tests benchmarks
 	$(BIN)/mypy
+	npx --no-install eslint assessments/web tests/js eslint.config.js
 
 schemas: $(STAMP)
 	$(BIN)/playbook schema --out playbook/schemas

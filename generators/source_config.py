@@ -189,7 +189,7 @@ def _plugin_options(plugins: Any) -> dict[str, Any]:
 
 
 def merged(config: HostConfig, source: Path, *, nav: list[Any], css: list[str],
-           javascript: list[str], site_url: str | None = None,
+           javascript: list[str | dict[str, str]], site_url: str | None = None,
            versioned: bool = False, custom_dir: str | None = None,
            site_name: str = "Playbook", outdated_banner: bool = False) -> str:
     """The text of the site source's config, for a site source written at `source`;
@@ -238,9 +238,16 @@ def _without_playbook(plugins: Any) -> Any:
             if item != "playbook" and not (isinstance(item, dict) and "playbook" in item)]
 
 
-def _append(items: Any, more: list[str]) -> list[Any]:
+def _append(items: Any, more: list[Any]) -> list[Any]:
+    """`items` and those of `more` whose path is not among them: a script is a URL, or an
+    entry with a `path` (`{"path": url, "type": "module"}`)."""
     result = list(items or [])
-    return result + [item for item in more if item not in [str(i) for i in result]]
+    present = [_script_path(i) for i in result]
+    return result + [item for item in more if _script_path(item) not in present]
+
+
+def _script_path(item: Any) -> str:
+    return str(item.get("path")) if isinstance(item, dict) else str(item)
 
 
 def _moved(config: HostConfig, source: Path, relative: str) -> str:

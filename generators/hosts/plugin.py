@@ -63,8 +63,15 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
         if not config.nav:
             config.nav = self.site.nav
         css, javascript = theme_urls()
-        for target, urls in ((config.extra_css, css), (config.extra_javascript, javascript)):
-            target.extend(url for url in urls if url not in [str(item) for item in target])
+        config.extra_css.extend(url for url in css if url not in config.extra_css)
+        for script in javascript:
+            if isinstance(script, dict):
+                entry = c.ExtraScriptValue(script["path"])
+                entry.type = script.get("type", "")
+            else:
+                entry = c.ExtraScriptValue(script)
+            if str(entry) not in [str(item) for item in config.extra_javascript]:
+                config.extra_javascript.append(entry)
         return config
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:

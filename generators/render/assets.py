@@ -14,7 +14,7 @@ import html
 import json
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeAlias
 from urllib.parse import quote
 
 from generators.errors import UserError
@@ -26,8 +26,13 @@ from generators.validate import Playbook
 
 #: The site's scripts and styles: (package, file in it), served from `ASSET_DIR`.
 THEME_FILES = (("generators", "assets/playbook.css"), ("generators", "assets/playbook.js"),
-               ("assessments", "web/assessment.css"), ("assessments", "web/assessment.js"))
+               ("assessments", "web/assessment.css"))
 ASSET_DIR = "assets/playbook/"
+#: The assessment widget: the ES modules of `assessments/web/modules/`, served from
+#: `WIDGET_DIR`; pages load `WIDGET_ENTRY` as a module script, which imports the rest.
+WIDGET_MODULES = "web/modules"
+WIDGET_DIR = ASSET_DIR + "assessment/"
+WIDGET_ENTRY = WIDGET_DIR + "main.js"
 #: Written only while `playbook serve` runs: lists the playbook's problems on every page.
 PROBLEMS_URI = ASSET_DIR + "problems.js"
 PYODIDE_FILES = RUNTIME_FILES
@@ -43,7 +48,6 @@ RUNTIME_URI = "assets/playbook/runtime.json"
 CACHE_WORKER = "playbook-sw.js"
 
 
-
 class MissingPyodide(UserError):
     """The playbook has assessments but no Pyodide to run them with."""
 
@@ -53,16 +57,27 @@ def spec_uri(assessment_id: str) -> str:
 
 
 def theme_files() -> list[SiteFile]:
-    """The site's CSS and JavaScript."""
-    return [SiteFile(ASSET_DIR + path.rsplit("/", 1)[-1],
+    """The site's CSS and JavaScript, the assessment widget's modules included."""
+    modules = resources.files("assessments").joinpath(WIDGET_MODULES)
+    return [*(SiteFile(ASSET_DIR + path.rsplit("/", 1)[-1],
                        resources.files(package).joinpath(path).read_bytes())
-            for package, path in THEME_FILES]
+              for package, path in THEME_FILES),
+            *(SiteFile(WIDGET_DIR + module.name, module.read_bytes())
+              for module in sorted(modules.iterdir(), key=lambda m: m.name)
+              if module.name.endswith(".js"))]
 
 
-def theme_urls() -> tuple[list[str], list[str]]:
-    """The docs-relative URLs of the site's CSS files and of its JavaScript files."""
+#: A script of the host config's `extra_javascript`: a URL, or a module script's entry
+#: (`{"path": url, "type": "module"}`, which MkDocs 1.6 and Zensical both read).
+Script: TypeAlias = str | dict[str, str]
+
+
+def theme_urls() -> tuple[list[str], list[Script]]:
+    """The docs-relative URLs of the site's CSS files and its scripts, in order."""
     names = [ASSET_DIR + path.rsplit("/", 1)[-1] for _package, path in THEME_FILES]
-    return ([n for n in names if n.endswith(".css")], [n for n in names if n.endswith(".js")])
+    scripts: list[Script] = [n for n in names if n.endswith(".js")]
+    scripts.append({"path": WIDGET_ENTRY, "type": "module"})
+    return [n for n in names if n.endswith(".css")], scripts
 
 
 def runtime_info(playbook: Playbook, wheel_name: str,

@@ -100,7 +100,7 @@ def test_site_addresses_are_defined_in_one_module() -> None:
     # the page, and no other module spells one out.
     spelled = []
     for path in [*GENERATORS.rglob("*.py"), *GENERATORS.rglob("*.j2"),
-                 *(ROOT / "assessments/web").glob("*.js"), *GENERATORS.rglob("*.js")]:
+                 *(ROOT / "assessments/web").rglob("*.js"), *GENERATORS.rglob("*.js")]:
         if path.name == "assets.py" and path.parent.name == "render":
             continue
         text = path.read_text(encoding="utf-8")

@@ -1,0 +1,167 @@
+/* Python, loaded once per tab: runtime.json, Pyodide, the engine wheel, the specs.
+ *
+ * Everything loaded here is kept for the tab, so that Material's instant navigation back
+ * to an assessment reuses it; a failed load is dropped so that a retry can load again.
+ */
+
+import { siteUrl } from "./dom.js";
+
+export const LOAD_STEPS = 4; // runtime.json, pyodide.js, the Python runtime, the engine wheel
+
+let runtimePromise = null;
+const specTexts = {}; // spec URL -> promise of its text; specs do not change within a tab
+let scoreJsonFn = null; // the engine's score_json, once Python is ready
+let pyodidePromise = null; // loadPyodide's promise
+let loadStep = 0;
+const progressListeners = [];
+
+function fetched(url, read) {
+  return fetch(url, { credentials: "same-origin" }).then(function (response) {
+    if (!response.ok) { throw new Error(url + " answered HTTP " + response.status); }
+    return read(response);
+  });
+}
+
+function fetchText(url) { return fetched(url, function (r) { return r.text(); }); }
+
+function fetchBytes(url) { return fetched(url, function (r) { return r.arrayBuffer(); }); }
+
+/** `promise`, with `drop` called when it fails (so that a retry starts afresh). */
+function kept(promise, drop) {
+  promise.catch(drop);
+  return promise;
+}
+
+/**
+ * Where Pyodide and the engine are. The build writes them onto the form
+ * (data-pyodide, data-engine, data-version), which saves a request on the way to a
+ * first result; runtime.json, fetched once per tab, is the fallback.
+ */
+export function loadRuntime() {
+  const form = document.querySelector("form.pb-assessment[data-engine]");
+  if (form) {
+    return Promise.resolve({ pyodide: form.getAttribute("data-pyodide"),
+                             engine: form.getAttribute("data-engine"),
+                             playbook_version: form.getAttribute("data-version") });
+  }
+  const named = document.querySelector("form.pb-assessment[data-runtime]");
+  if (!named) { return Promise.reject(new Error("this page names no scoring engine")); }
+  if (!runtimePromise) {
+    const promise = fetchText(siteUrl(named.getAttribute("data-runtime"))).then(function (text) {
+      const runtime = JSON.parse(text);
+      if (!runtime || typeof runtime.engine !== "string") {
+        throw new Error("runtime.json names no scoring engine");
+      }
+      return runtime;
+    });
+    runtimePromise = kept(promise, function () {
+      if (runtimePromise === promise) { runtimePromise = null; }
+    });
+  }
+  return runtimePromise;
+}
+
+/** The text of an assessment's spec (its scoring rules), fetched once per tab. */
+export function loadSpecText(url) {
+  if (!specTexts[url]) {
+    const promise = fetchText(url);
+    specTexts[url] = kept(promise, function () {
+      if (specTexts[url] === promise) { delete specTexts[url]; }
+    });
+  }
+  return specTexts[url];
+}
+
+/** The engine's score_json once Python is ready, else null. */
+export function scoreJson() { return scoreJsonFn; }
+
+/** How far loading has come, from 0 to LOAD_STEPS. */
+export function currentStep() { return loadStep; }
+
+/** Call `listener(step)` as loading goes on, until `forget(listener)`. */
+export function onProgress(listener) { progressListeners.push(listener); }
+
+export function forget(listener) {
+  const at = progressListeners.indexOf(listener);
+  if (at !== -1) { progressListeners.splice(at, 1); }
+}
+
+function reportStep(step) {
+  loadStep = step;
+  progressListeners.slice().forEach(function (listener) { listener(step); });
+}
+
+function injectScript(src) {
+  return new Promise(function (resolve, reject) {
+    const script = document.createElement("script");
+    script.src = src;
+    script.async = true;
+    script.setAttribute("data-playbook-pyodide", "");
+    script.onload = function () { resolve(); };
+    script.onerror = function () {
+      script.remove();
+      reject(new Error(src + " could not be loaded"));
+    };
+    document.head.appendChild(script);
+  });
+}
+
+function noPyodideYet() {
+  return !pyodidePromise && !window.__playbookPyodideEarly &&
+    typeof window.loadPyodide !== "function";
+}
+
+/** Pyodide itself, started here or by the page head's early loader (whichever runs first
+ *  starts it, the other reuses it), kept apart from the engine: a retry after a failed
+ *  engine load reuses this runtime. */
+async function startPyodide(indexURL) {
+  if (noPyodideYet()) { await injectScript(indexURL + "pyodide.js"); }
+  if (noPyodideYet()) { throw new Error("pyodide.js defines no loadPyodide"); }
+  reportStep(2);
+  if (!pyodidePromise) {
+    pyodidePromise = window.__playbookPyodideEarly || window.loadPyodide({ indexURL: indexURL });
+    window.__playbookPyodideEarly = pyodidePromise;
+    pyodidePromise.catch(function () {
+      pyodidePromise = null;
+      window.__playbookPyodideEarly = null;
+    });
+  }
+  return pyodidePromise;
+}
+
+async function loadEngine() {
+  reportStep(0);
+  const runtime = await loadRuntime();
+  reportStep(1);
+  const indexURL = siteUrl(runtime.pyodide).replace(/\/?$/, "/");
+  const wheel = fetchBytes(siteUrl(runtime.engine));
+  wheel.catch(function () {}); // awaited below
+  const pyodide = await startPyodide(indexURL);
+  reportStep(3);
+  // The wheel was fetched while Pyodide started; installing it is a local unpack.
+  pyodide.unpackArchive(new Uint8Array(await wheel), "wheel");
+  let fn;
+  try {
+    fn = pyodide.runPython("from assessments.bridge import score_json; score_json");
+  } catch (err) {
+    throw new Error(String(err.message || err).split("\n").slice(-2).join(" ").trim());
+  }
+  scoreJsonFn = fn;
+  reportStep(LOAD_STEPS);
+  return pyodide;
+}
+
+/**
+ * The one promise of a ready Python per tab, kept on window so that instant navigation
+ * back to an assessment reuses it. It resolves to the Pyodide instance; the engine's
+ * score_json is then given by scoreJson().
+ */
+export function loadPython() {
+  if (window.__playbookPython) { return window.__playbookPython; }
+  const promise = loadEngine();
+  window.__playbookPython = promise;
+  promise.catch(function () {
+    if (window.__playbookPython === promise) { window.__playbookPython = null; }
+  });
+  return promise;
+}

@@ -1,0 +1,40 @@
+/* Playbook self-assessments, scored in the reader's browser: the entry module.
+ *
+ * Every page of the site loads it, but it does nothing (and fetches nothing) unless the
+ * page holds a <form class="pb-assessment">. On such a page it
+ *   - restores the reader's answers from localStorage (also from an older playbook version),
+ *   - loads Pyodide and the scoring engine wheel once per tab (window.__playbookPython),
+ *   - rescores on every change with the engine's score_json and renders the result,
+ *   - keeps a history of saved results, compares two of them, exports JSON/CSV, imports JSON.
+ *
+ * Material's instant navigation swaps pages without reloading, so the per-page setup runs
+ * from document$ and everything loaded once (Python, runtime.json, specs) is kept per tab.
+ * Hooks for tests and benchmarks, on the form: data-state (loading|ready|error),
+ * data-scored (render counter), data-score-ms (duration of the last scoring), and
+ * window.__playbookLastResult[assessment id] (the last result object); on the status line
+ * above the questions (.pb-loading[role=status]): data-status (loading|ready|error).
+ * A page opened with ?role=<id> (as role pages link here) compares with that role.
+ */
+
+import { guard, report } from "./dom.js";
+import { loadPython } from "./loader.js";
+import { setupPage } from "./widget.js";
+
+// A module runs once per document, but guard anyway: two copies of the widget (say, under
+// two addresses) would set every form up twice.
+if (!window.__playbookAssessmentWidget) {
+  window.__playbookAssessmentWidget = true;
+  // On a first visit straight to an assessment, start loading Python now, while the theme
+  // is still setting up the page: a module runs once the document is parsed.
+  if (document.querySelector("form.pb-assessment[data-assessment]")) {
+    try { loadPython().catch(function () {}); } catch (err) { report(err); }
+  }
+  const run = guard(setupPage);
+  if (window.document$ && typeof window.document$.subscribe === "function") {
+    window.document$.subscribe(run); // every page, including those reached by instant navigation
+  } else if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", run);
+  } else {
+    run();
+  }
+}

@@ -1,0 +1,92 @@
+/* The development plan of a skills-gap section, and advice lists. */
+
+import { append, h, link } from "./dom.js";
+import { num } from "./words.js";
+
+/** A label for a 1-5 rating from the question's own options ("2, Basic"). */
+function ratingText(w, qid, value) {
+  var label = null;
+  (w.spec ? w.spec.sections : []).forEach(function (s) {
+    (s.questions || []).forEach(function (q) {
+      if (q.id !== qid) { return; }
+      (q.options || []).forEach(function (o) { if (o.value === value) { label = o.label; } });
+    });
+  });
+  return num(value) + (label ? " \u00b7 " + label : "");
+}
+
+export function planBlock(w, section) {
+  var plan = Array.isArray(section.plan) ? section.plan : [];
+  var rows = Array.isArray(section.rows) ? section.rows : [];
+  var block = h("section", { class: "pb-plan" }, h("h3", {}, "Your development plan"));
+  if (!plan.length) {
+    append(block, h("p", {}, rows.length
+      ? "No gaps: every skill you rated meets the target."
+      : "Rate your skills to see which ones to develop first."));
+    return block;
+  }
+  append(block, h("p", {}, "Skills below the target, most urgent first."));
+  var table = h("table", { class: "pb-plan-table" }, [
+    h("thead", {}, h("tr", {}, ["Priority", "Skill", "Your rating", "Target", "Gap",
+                                "Resources and links"].map(function (t) {
+      return h("th", { scope: "col" }, t);
+    }))),
+    h("tbody", {}, plan.map(function (row) {
+      var competency = row.competency || null;
+      var links = [];
+      if (competency && competency.url) { links.push({ title: competency.title, url: competency.url }); }
+      (row.links || []).forEach(function (l) {
+        if (l && l.url && !links.some(function (x) { return x.url === l.url; })) { links.push(l); }
+      });
+      var resources = competency && Array.isArray(competency.resources) ? competency.resources : [];
+      // "High priority - develop now": the first part as a badge, the rest below it.
+      var label = row.priority ? String(row.priority.label) : "";
+      var cut = label.indexOf(" \u2013 ");
+      return h("tr", {}, [
+        h("td", { "data-label": "Priority" }, row.priority ? [
+          h("span", { class: "pb-priority pb-priority--" + row.priority.id },
+            cut === -1 ? label : label.slice(0, cut)),
+          cut === -1 ? null : h("small", { class: "pb-priority-when" }, label.slice(cut + 3))
+        ] : "\u2013"),
+        h("th", { scope: "row" }, [
+          row.name, row.category ? h("small", { class: "pb-category" }, row.category) : null
+        ]),
+        h("td", { "data-label": "Your rating" }, ratingText(w, row.question, row.rating)),
+        h("td", { "data-label": "Target" }, ratingText(w, row.question, row.target)),
+        h("td", { class: "pb-num", "data-label": "Gap" }, num(row.gap)),
+        h("td", { "data-label": "Resources and links" }, [
+          resources.length ? h("p", { class: "pb-resources" }, resources.join("; ")) : null,
+          links.length ? h("p", { class: "pb-plan-links" }, ["Read: "].concat(links.map(function (l, i) {
+            return [i ? ", " : "", link(l.url, l.title || l.url)];
+          }))) : null,
+          !resources.length && !links.length ? "\u2013" : null
+        ])
+      ]);
+    }))
+  ]);
+  append(block, h("div", { class: "pb-wide-table" }, table));
+  // The advice of each priority present, once: how to work on those skills.
+  var seen = {};
+  plan.forEach(function (row) {
+    if (!row.priority || seen[row.priority.id]) { return; }
+    seen[row.priority.id] = true;
+    var advice = Array.isArray(row.advice) ? row.advice : [];
+    append(block, h("div", { class: "pb-priority-advice" }, [
+      h("h4", {}, row.priority.label),
+      row.priority.summary ? h("p", {}, row.priority.summary) : null,
+      advice.length ? adviceList(advice) : null
+    ]));
+  });
+  return block;
+}
+
+export function adviceList(advice) {
+  return h("ul", { class: "pb-advice" }, advice.map(function (item) {
+    var links = (item.links || []).filter(function (l) { return l && l.url; });
+    return h("li", {}, [
+      String(item.text || ""),
+      links.length ? h("span", { class: "pb-advice-links" }, [" Read: "].concat(
+        links.map(function (l, i) { return [i ? ", " : "", link(l.url, l.title || l.url)]; }))) : null
+    ]);
+  }));
+}
