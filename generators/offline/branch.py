@@ -21,10 +21,11 @@ from generators.errors import UserError, did_you_mean
 from generators.offline.archive import safe_name
 from generators.publish import git
 from generators.publish.publish import published_versions
+from generators.render.assets import CACHE_WORKER
 
 #: Files at the branch's root that the copy reads (versions.json may be written anew, the
-#: root page too).
-ROOT_FILES = ("versions.json", "index.html", "404.html")
+#: root page too), and the runtime cache's worker that versions sharing a runtime register.
+ROOT_FILES = ("versions.json", "index.html", "404.html", CACHE_WORKER)
 #: Files whose text may name a folder at the branch's root.
 TEXT_SUFFIXES = (".html", ".htm", ".js", ".mjs", ".cjs", ".json", ".css", ".webmanifest")
 

@@ -118,9 +118,10 @@ def from_branch(out: Path, versions: list[str] | None, *, branch_name: str = "gh
         writer.add(SITE_FOLDER + "index.html",
                    branch.root_page(selection, blobs.read(index.sha) if index else None),
                    mtime=when)
-        if "404.html" in selection.root:
-            writer.add(SITE_FOLDER + "404.html", blobs.read(selection.root["404.html"].sha),
-                       mtime=when)
+        for name in ("404.html", branch.CACHE_WORKER):
+            if name in selection.root:
+                writer.add(SITE_FOLDER + name, blobs.read(selection.root[name].sha),
+                           mtime=when)
         archive.add_launcher(writer, "An offline copy of the playbook site, version"
                              + ("s " if len(selection.labels) > 1 else " ")
                              + ", ".join(selection.labels))

@@ -134,6 +134,7 @@ def repo(tmp_path: Path) -> Path:
     (path / "notes.txt").unlink()
     files = {"versions.json": json.dumps(VERSIONS, indent=2), "index.html": ROOT_PAGE,
              ".nojekyll": "", RUNTIME_Q3: "// one", RUNTIME_Q4: "// two",
+             "playbook-sw.js": "// the runtime cache's worker",
              "2026-Q3/index.html": f'<script src="../{RUNTIME_Q3}"></script>',
              "2026-Q4/index.html": f'<script src="../{RUNTIME_Q4}"></script>',
              "2026-Q4/assets/playbook/runtime.json": '{"pyodide": "../_runtime/pyodide-2/"}'}
@@ -154,7 +155,8 @@ def test_one_version_comes_with_the_runtime_it_names(repo: Path) -> None:
     assert done.returncode == 0, done.stderr
     out = repo.parent / "q3.zip"
     assert names(out) == {"site/2026-Q3/index.html", f"site/{RUNTIME_Q3}",
-                          "site/versions.json", "site/index.html", *LAUNCHER_FILES}
+                          "site/versions.json", "site/index.html", "site/playbook-sw.js",
+                          *LAUNCHER_FILES}
     with zipfile.ZipFile(out) as opened:
         assert json.loads(opened.read("site/versions.json")) == VERSIONS[1:]
         assert b'url=2026-Q3/"' in opened.read("site/index.html")
@@ -169,7 +171,7 @@ def test_an_alias_names_its_version(repo: Path) -> None:
     out = repo.parent / "latest.zip"
     assert names(out) == {"site/2026-Q4/index.html", "site/2026-Q4/assets/playbook/runtime.json",
                           f"site/{RUNTIME_Q4}", "site/versions.json", "site/index.html",
-                          *LAUNCHER_FILES}
+                          "site/playbook-sw.js", *LAUNCHER_FILES}
     with zipfile.ZipFile(out) as opened:
         assert opened.read("site/index.html").decode() == ROOT_PAGE  # leads to latest/
     assert done.stdout.startswith("wrote ../latest.zip (")
