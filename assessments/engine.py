@@ -17,6 +17,7 @@ from typing import Any
 
 from assessments import rules
 from assessments.scores import band_for, combine, exact, plain, written
+from assessments.sentences import word
 from assessments.words import listed, position
 
 ENGINE_VERSION = "1"
@@ -48,7 +49,7 @@ def score(spec: dict[str, Any], answers: Any) -> dict[str, Any]:
         section["score"] = plain(section["score"])
     if result["overall"] and "score" in result["overall"]:
         result["overall"]["score"] = plain(result["overall"]["score"])
-    return result
+    return word(spec, result)
 
 
 def read_answers(spec: dict[str, Any], answers: Any

@@ -68,36 +68,34 @@ def read_answers_file(path: Path, assessment_id: str) -> dict[str, Any]:
 
 
 def render_text(result: dict[str, Any]) -> str:
-    """A plain-text report of a result."""
-    lines = [result["title"], ""]
-    overall, verdict = result["overall"], result["verdict"]
-    if overall:
-        fit = f" ({_coloured(overall['fit'])})" if overall.get("fit") else ""
-        if overall.get("score") is not None and overall.get("max") is not None:
-            fit = f" ({overall['score']:g} of {overall['max']:g})"
-        if overall.get("position"):
-            fit = f", {overall['position']}"
-        lines.append(f"Result: {_coloured(overall)}{fit}")
-        if overall.get("summary"):
-            lines.append(f"  {overall['summary']}")
-    elif result["complete"]:
-        lines.append("Result: see each part below")
+    """A plain-text report of a result, in the sentences the engine wrote for it (the
+    same the browser shows)."""
+    words = result["headline"]
+    fit = f" ({words['fit']})" if words["fit"] else ""
+    place = f", {words['score']}" if words["score"] else ""
+    lines = [result["title"], "", f"{words['kicker']}: {words['label']}{fit}{place}"]
+    if words["summary"]:
+        lines.append(f"  {words['summary']}")
+    verdict = result["verdict"]
     if verdict:
         lines += [f"Verdict: {verdict['label']}", f"  {verdict['summary']}"]
     lines.append(f"Answered {result['answered']} of {result['total']}")
     for section in result["sections"]:
         lines += ["", f"{section['title']}:"]
+        lines += [f"  {line}" for line in _section_lines(section)]
+        for category in section.get("categories") or []:
+            lines.append(f"  {category['label']}: {category['text']}")
         if section.get("groups"):
             lines += _tree(section["groups"], "  ")
             continue
-        unit = " points" if section["rule"] == "points" else ""
-        lines += ["  " + _score_line(item, unit) for item in section["scores"]]
+        lines += [f"  {item['label']}: {item['text']}" for item in section["scores"]]
     lines += ["", "Why:"] + [f"  {line}" for line in result["why"]]
     plan = [row for s in result["sections"] for row in s.get("plan", [])]
     if plan:
         lines += ["", "Development plan:"]
         lines += [f"  {row['priority']['label'] if row['priority'] else '-'}: {row['name']} "
-                  f"(rated {row['rating']:g}, target {row['target']:g})" for row in plan]
+                  f"(rated {row['rating_text']}, target {row['target_text']}, "
+                  f"gap {row['gap_text']})" for row in plan]
     if result["advice"]:
         lines += ["", "What to do next:"]
         for advice in result["advice"]:
@@ -109,29 +107,22 @@ def render_text(result: dict[str, Any]) -> str:
     return "\n".join(lines)
 
 
-def _score_line(item: dict[str, Any], unit: str = "") -> str:
-    """One chart entry: '<label>: <value> of <max>[ points][, target <t>][ (<band>)]'."""
-    value = "-" if item["value"] is None else f"{item['value']:g}"
-    band = f" ({_coloured(item['band'])})" if item.get("band") else ""
-    target = f", target {item['target']:g}" if item.get("target") is not None else ""
-    below = ", below target" if item.get("below_target") else ""
-    if unit and item["max"] == 1:
-        unit = unit.rstrip("s")  # "0 of 1 point"
-    return f"{item['label']}: {value} of {item['max']:g}{unit}{target}{below}{band}"
-
-
-def _coloured(band: dict[str, Any]) -> str:
-    """A band's label, with its colour when it has one the label does not already say."""
-    colour = band.get("colour")
-    if not colour or colour in band["label"].lower():
-        return str(band["label"])
-    return f"{band['label']}, {colour}"
+def _section_lines(section: dict[str, Any]) -> list[str]:
+    """The line that sums up a section: its stage, or its score and band."""
+    score, band = section["score_text"], section["band_text"]
+    if section["stage"] and section["rule"] != "dimension-mean":
+        place = f" ({score})" if score else ""
+        return [f"{section['stage_label']}: {section['stage']['name']}{place}"]
+    if score and band:
+        return [f"{score}: {band}"]
+    return [score or band] if score or band else []
 
 
 def _tree(items: list[dict[str, Any]], indent: str) -> list[str]:
     """Groups and their members, each level indented two more spaces."""
     lines = []
     for item in items:
-        lines.append(indent + _score_line(item))
+        band = f" \u00b7 {item['band_text']}" if item.get("band_text") else ""
+        lines.append(f"{indent}{item['label']}: {item['text']}{band}")
         lines += _tree(item.get("members", []), indent + "  ")
     return lines

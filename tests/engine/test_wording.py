@@ -107,3 +107,26 @@ def test_a_skill_below_its_target_is_marked() -> None:
                             "role": "staff-engineer"})
     marks = {e["id"]: e["below_target"] for e in result["sections"][0]["scores"]}
     assert marks == {"technical-craft": False, "secure-delivery": True}
+
+
+def test_numbers_read_with_at_most_two_decimals() -> None:
+    from assessments.sentences import number
+    assert [number(n) for n in (3, 3.5, 1.5833, 2.125, 0.005, -1, -0.5)] == [
+        "3", "3.5", "1.58", "2.13", "0.01", "\u22121", "\u22120.5"]
+
+
+def test_the_result_carries_every_sentence_it_shows() -> None:
+    health = spec("team-health")
+    result = score(health, {"safe-to-take-risks": "disagree",
+                            "failures-reviewed-openly": "neutral",
+                            "goals-and-priorities-known": "agree",
+                            "roles-are-clear": "strongly-agree"})
+    assert result["headline"] == {
+        "kicker": "Your band", "label": "Watch (amber)", "score": "band 2 of 3", "fit": None,
+        "summary": result["overall"]["summary"]}
+    section = result["sections"][0]
+    assert section["score_text"] == "Average 3.5 of 5"
+    assert [e["text"] for e in section["scores"]][:2] == [
+        "2.5 of 5 \u00b7 Watch, amber", "4.5 of 5 \u00b7 Sustain, green"]
+    empty = score(health, {})["headline"]
+    assert (empty["label"], empty["score"]) == ("No result yet", None)

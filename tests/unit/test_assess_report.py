@@ -24,18 +24,18 @@ def test_groups_are_printed_nested() -> None:
     # Streams 1.5 each but Strategy & Metrics A (2); practices 1.75, 1.5, 1.5; function 19/12.
     start = lines.index("Governance:")
     assert lines[start + 1:start + 11] == [
-        "  Governance: 1.5833 of 3 (Level 1)",
-        "    Strategy & Metrics: 1.75 of 3 (Level 1)",
-        "      Strategy & Metrics A – plan: 2 of 3 (Level 2)",
-        "      Strategy & Metrics B – measure: 1.5 of 3 (Level 1)",
-        "    Policy & Compliance: 1.5 of 3 (Level 1)",
-        "      Policy & Compliance A – policies and standards: 1.5 of 3 (Level 1)",
-        "      Policy & Compliance B – obligations: 1.5 of 3 (Level 1)",
-        "    Education & Guidance: 1.5 of 3 (Level 1)",
-        "      Education & Guidance A – training: 1.5 of 3 (Level 1)",
-        "      Education & Guidance B – know-how: 1.5 of 3 (Level 1)",
+        "  Average 1.58 of 3: Level 1",
+        "  Governance: 1.58 of 3 \u00b7 Level 1",
+        "    Strategy & Metrics: 1.75 of 3 \u00b7 Level 1",
+        "      Strategy & Metrics A – plan: 2 of 3 \u00b7 Level 2",
+        "      Strategy & Metrics B – measure: 1.5 of 3 \u00b7 Level 1",
+        "    Policy & Compliance: 1.5 of 3 \u00b7 Level 1",
+        "      Policy & Compliance A – policies and standards: 1.5 of 3 \u00b7 Level 1",
+        "      Policy & Compliance B – obligations: 1.5 of 3 \u00b7 Level 1",
+        "    Education & Guidance: 1.5 of 3 \u00b7 Level 1",
+        "      Education & Guidance A – training: 1.5 of 3 \u00b7 Level 1",
     ]
-    assert "Result: Level 1 (1.5833 of 3)" in lines
+    assert "Your result: Level 1, 1.58 of 3" in lines
 
 
 def test_a_complete_result_without_an_overall_result_says_where_to_look() -> None:
@@ -44,5 +44,5 @@ def test_a_complete_result_without_an_overall_result_says_where_to_look() -> Non
     result = score(spec, {"q": "v0"})
     assert result["complete"] is True and result["overall"] is None
     text = render_text(result)
-    assert "Result: see each part below" in text.splitlines()
+    assert "Your result: Results by part" in text.splitlines()
     assert "What to do next" not in text

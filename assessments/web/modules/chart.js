@@ -1,42 +1,16 @@
 /* The chart of a result section's scores, and the same numbers as a table. */
 
 import { svg, h, append } from "./dom.js";
-import { bandText, capitalise, colourOf, num, plural } from "./words.js";
+import { bandText, colourOf, num } from "./words.js";
 
-/** How to read one chart entry's number, by the section's scoring rule. */
+/** How to read one chart entry's number, as the engine words it. */
 function valueText(section, entry) {
-  if (entry.value === null || entry.value === undefined) { return "not answered"; }
-  var v = num(entry.value);
-  var max = num(entry.max);
-  switch (section.rule) {
-    case "cumulative-stages": return Math.round(entry.value) + "%";
-    case "anchored-stages": return v + " of " + plural(entry.max, "answer");
-    case "points": return v + " of " + plural(entry.max, "point");
-    case "dimension-mean":
-      return v + " of " + max + (entry.band && entry.band.label ? " \u00b7 " + bandText(entry.band) : "");
-    case "skills-gap":
-      return v + " of " + max +
-        (typeof entry.target === "number" ? " \u00b7 target " + num(entry.target) : "") +
-        (entry.below_target ? " \u00b7 below target" : "");
-    default: return v + " of " + max;
-  }
+  return typeof entry.text === "string" ? entry.text : "";
 }
 
+/** The line that sums up a section's score, as the engine words it, or null. */
 export function scoreText(section) {
-  if (section.score === null || section.score === undefined) { return null; }
-  switch (section.rule) {
-    case "cumulative-stages":
-    case "anchored-stages":
-      return section.position || null;
-    case "points":
-      return Array.isArray(section.tied) && section.tied.length > 1 ? "Tied for first place"
-        : "The best fit leads by " + plural(section.score, "point");
-    case "dimension-mean":
-      return capitalise(section.measure || "average") + " " + num(section.score) + " of " +
-        num(section.max);
-    case "skills-gap": return "Average " + num(section.score) + " of " + num(section.max);
-    default: return "Score " + num(section.score) + " of " + num(section.max);
-  }
+  return typeof section.score_text === "string" && section.score_text ? section.score_text : null;
 }
 
 /** The share of a stage's statements needed to reach it (cumulative stages), or null. */

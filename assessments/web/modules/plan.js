@@ -1,21 +1,8 @@
 /* The development plan of a skills-gap section, and advice lists. */
 
 import { append, h, link } from "./dom.js";
-import { num } from "./words.js";
 
-/** A label for a 1-5 rating from the question's own options ("2, Basic"). */
-function ratingText(w, qid, value) {
-  var label = null;
-  (w.spec ? w.spec.sections : []).forEach(function (s) {
-    (s.questions || []).forEach(function (q) {
-      if (q.id !== qid) { return; }
-      (q.options || []).forEach(function (o) { if (o.value === value) { label = o.label; } });
-    });
-  });
-  return num(value) + (label ? " \u00b7 " + label : "");
-}
-
-export function planBlock(w, section) {
+export function planBlock(section) {
   var plan = Array.isArray(section.plan) ? section.plan : [];
   var rows = Array.isArray(section.rows) ? section.rows : [];
   var block = h("section", { class: "pb-plan" }, h("h3", {}, "Your development plan"));
@@ -51,9 +38,9 @@ export function planBlock(w, section) {
         h("th", { scope: "row" }, [
           row.name, row.category ? h("small", { class: "pb-category" }, row.category) : null
         ]),
-        h("td", { "data-label": "Your rating" }, ratingText(w, row.question, row.rating)),
-        h("td", { "data-label": "Target" }, ratingText(w, row.question, row.target)),
-        h("td", { class: "pb-num", "data-label": "Gap" }, num(row.gap)),
+        h("td", { "data-label": "Your rating" }, String(row.rating_text)),
+        h("td", { "data-label": "Target" }, String(row.target_text)),
+        h("td", { class: "pb-num", "data-label": "Gap" }, String(row.gap_text)),
         h("td", { "data-label": "Resources and links" }, [
           resources.length ? h("p", { class: "pb-resources" }, resources.join("; ")) : null,
           links.length ? h("p", { class: "pb-plan-links" }, ["Read: "].concat(links.map(function (l, i) {

@@ -5,18 +5,13 @@ import { append, clear, h, link } from "./dom.js";
 import { focusQuestion } from "./form.js";
 import { chart, scoreTable, scoreText } from "./chart.js";
 import { adviceList, planBlock } from "./plan.js";
-import { bandText, capitalise, colourOf, listed, num, plural } from "./words.js";
+import { bandText, capitalise, colourOf, listed, plural } from "./words.js";
 
 /** A band as a badge, in its colour when it has one. */
-function bandBadge(band, extra) {
+function bandBadge(band, extra, text) {
   const colour = colourOf(band);
   return h("span", { class: "pb-badge" + (colour ? " pb-band--" + colour : "") +
-                            (extra ? " " + extra : "") }, bandText(band));
-}
-
-/** What the assessment's model calls a stage ("stage", "level"...). */
-function stageWord(w) {
-  return (w.spec && typeof w.spec.stage_word === "string" && w.spec.stage_word) || "stage";
+                            (extra ? " " + extra : "") }, text || bandText(band));
 }
 
 export function render(w, r) {
@@ -25,7 +20,7 @@ export function render(w, r) {
   var parts = [headline(w, r), issuesList(w, r)];
   sections.forEach(function (section) { parts.push(sectionBlock(w, r, section)); });
   sections.forEach(function (section) {
-    if (section.rule === "skills-gap") { parts.push(planBlock(w, section)); }
+    if (section.rule === "skills-gap") { parts.push(planBlock(section)); }
   });
   parts.push(whyBlock(r, sections), adviceBlock(r));
   clear(w.body);
@@ -46,42 +41,24 @@ function announce(w, r) {
 function headline(w, r) {
   var o = r.overall;
   var box = h("div", { class: "pb-headline" });
-  if (o) {
-    var tied = Array.isArray(o.tied) && o.tied.length > 1 ? o.tied : null;
-    var kicker = o.kind === "stage" ? "Your " + (o.word || stageWord(w))
-      : o.kind === "outcome" ? (tied ? "Equal best fits" : "Best fit") : "Your result";
-    var colour = colourOf(o);
-    if (colour) { box.className += " pb-tone pb-tone--" + colour; }
-    var score = o.position ? o.position
-      : typeof o.score === "number" && typeof o.max === "number"
-        ? num(o.score) + " of " + num(o.max) : null;
-    append(box, [
-      h("p", { class: "pb-headline-kicker" }, kicker),
-      h("p", { class: "pb-headline-label" }, [
-        colour ? h("span", { class: "pb-swatch", "aria-hidden": "true" }) : null,
-        // A tie names every outcome that fits equally, each linked to its page.
-        tied ? listed(tied.map(function (t) { return link(t.url, t.label); })).concat(" fit equally")
-          : link(o.url, colour ? bandText(o) : o.label),
-        o.fit && o.fit.label ? bandBadge(o.fit) : null,
-        score ? h("span", { class: "pb-headline-score" }, score) : null
-      ]),
-      o.summary ? h("p", { class: "pb-headline-summary" }, o.summary) : null
-    ]);
-  } else if (r.complete) {
-    // Every question is answered, but the assessment has no single overall result.
-    append(box, [
-      h("p", { class: "pb-headline-kicker" }, "Your result"),
-      h("p", { class: "pb-headline-label" }, "Results by part"),
-      h("p", { class: "pb-headline-summary" }, "Each part's result is shown below.")
-    ]);
-  } else {
-    append(box, [
-      h("p", { class: "pb-headline-kicker" }, "Your result"),
-      h("p", { class: "pb-headline-label" }, "No result yet"),
-      h("p", { class: "pb-headline-summary" },
-        "Answer the questions above: the result updates with every answer.")
-    ]);
-  }
+  var words = r.headline || {};
+  var tied = o && Array.isArray(o.tied) && o.tied.length > 1 ? o.tied : null;
+  var colour = colourOf(o);
+  if (colour) { box.className += " pb-tone pb-tone--" + colour; }
+  // A tie names every outcome that fits equally, each linked to its page.
+  var label = tied
+    ? listed(tied.map(function (t) { return link(t.url, t.label); })).concat(" fit equally")
+    : o ? link(o.url, words.label) : words.label;
+  append(box, [
+    h("p", { class: "pb-headline-kicker" }, words.kicker),
+    h("p", { class: "pb-headline-label" }, [
+      colour ? h("span", { class: "pb-swatch", "aria-hidden": "true" }) : null,
+      label,
+      words.fit ? bandBadge(o.fit, null, words.fit) : null,
+      words.score ? h("span", { class: "pb-headline-score" }, words.score) : null
+    ]),
+    words.summary ? h("p", { class: "pb-headline-summary" }, words.summary) : null
+  ]);
   if (r.verdict) {
     append(box, h("div", { class: "pb-verdict" }, [
       h("p", { class: "pb-verdict-label" }, r.verdict.label),
@@ -136,14 +113,14 @@ function sectionBlock(w, r, section) {
   var band = section.band;
   if (section.stage && section.rule !== "dimension-mean") {
     lines.push(h("p", { class: "pb-section-result" }, [
-      capitalise(stageWord(w)) + ": ", h("strong", {}, link(section.stage.url, section.stage.name)),
+      section.stage_label + ": ", h("strong", {}, link(section.stage.url, section.stage.name)),
       score ? " (" + score + ")" : null
     ]));
   } else if (score || band) {
     lines.push(h("p", { class: "pb-section-result" }, [
       score, score && band ? ": " : null,
-      band ? (colourOf(band) ? bandBadge(band, "pb-section-band-badge")
-                             : h("strong", {}, band.label)) : null
+      band ? (colourOf(band) ? bandBadge(band, "pb-section-band-badge", section.band_text)
+                             : h("strong", {}, section.band_text)) : null
     ]));
   }
   if (band && band.summary && band.summary !== overallSummary) {
@@ -152,7 +129,7 @@ function sectionBlock(w, r, section) {
   if (Array.isArray(section.categories) && section.categories.length) {
     lines.push(h("p", { class: "pb-categories" }, ["Averages: "].concat(
       section.categories.map(function (c, i) {
-        return [i ? " \u00b7 " : "", c.label + " ", h("strong", {}, num(c.value))];
+        return [i ? " \u00b7 " : "", c.label + " ", h("strong", {}, String(c.text))];
       }))));
   }
   var scores = Array.isArray(section.scores) ? section.scores : [];
@@ -175,14 +152,13 @@ function groupTree(items, title) {
   return h("ul", { class: "pb-groups", "aria-label": title ? "Scores by group: " + title : null },
     items.map(function (item) {
       var members = Array.isArray(item.members) ? item.members : [];
-      var answered = typeof item.value === "number";
       return h("li", { class: "pb-group pb-group--" + (item.kind === "group" ? "group" : "dimension"),
                        "data-id": String(item.id) }, [
         h("span", { class: "pb-group-label" }, String(item.label)),
         " ",
         h("span", { class: "pb-group-score" },
-          answered ? num(item.value) + " of " + num(item.max) : "not answered"),
-        item.band ? bandBadge(item.band, "pb-group-band") : null,
+          String(item.text || "")),
+        item.band ? bandBadge(item.band, "pb-group-band", item.band_text) : null,
         members.length ? groupTree(members, null) : null
       ]);
     }));

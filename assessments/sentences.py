@@ -1,0 +1,140 @@
+"""The sentences a result shows, worded once by the engine. Standard library only.
+
+The browser renders these strings as they are and `playbook assess` prints them, so
+the same answers read the same wherever they are scored.
+"""
+
+from __future__ import annotations
+
+import math
+from typing import Any
+
+
+def number(value: float) -> str:
+    """A number for reading: at most two decimals, no trailing zeros, a real minus sign."""
+    rounded = math.floor(value * 100 + 0.5) / 100
+    text = repr(abs(rounded))
+    text = text[:-2] if text.endswith(".0") else text
+    return ("\u2212" if rounded < 0 else "") + text
+
+
+def band_text(band: dict[str, Any]) -> str:
+    """A band's label, with its colour's name when the label does not say it already:
+    the colour is never the only way to tell bands apart."""
+    colour = band.get("colour")
+    label = str(band["label"])
+    if colour in ("red", "amber", "green") and colour not in label.lower():
+        return f"{label}, {colour}"
+    return label
+
+
+def _counted(value: float, noun: str) -> str:
+    """'1 point', '2 points', '0.5 points': the noun agrees with the number."""
+    return f"{number(value)} {noun if value == 1 else noun + 's'}"
+
+
+def value_text(rule: str, entry: dict[str, Any]) -> str:
+    """How to read one chart entry's number, by its section's scoring rule."""
+    value = entry.get("value")
+    if value is None:
+        return "not answered"
+    shown, most = number(value), number(entry["max"])
+    if rule == "cumulative-stages":
+        return f"{math.floor(value + 0.5)}%"
+    if rule == "anchored-stages":
+        return f"{shown} of {_counted(entry['max'], 'answer')}"
+    if rule == "points":
+        return f"{shown} of {_counted(entry['max'], 'point')}"
+    text = f"{shown} of {most}"
+    if rule == "dimension-mean" and entry.get("band") and entry["band"].get("label"):
+        text += " \u00b7 " + band_text(entry["band"])
+    if rule == "skills-gap":
+        if entry.get("target") is not None:
+            text += " \u00b7 target " + number(entry["target"])
+        if entry.get("below_target"):
+            text += " \u00b7 below target"
+    return text
+
+
+def score_text(section: dict[str, Any]) -> str | None:
+    """The line that sums up a section's score, or None when it has none."""
+    score, rule = section["score"], section["rule"]
+    if score is None:
+        return None
+    if rule in ("cumulative-stages", "anchored-stages"):
+        return section.get("position") or None
+    if rule == "points":
+        if len(section.get("tied") or []) > 1:
+            return "Tied for first place"
+        return "The best fit leads by " + _counted(score, "point")
+    of = f"{number(score)} of {number(section['max'])}"
+    if rule == "dimension-mean":
+        measure = section.get("measure") or "average"
+        return f"{measure[:1].upper()}{measure[1:]} {of}"
+    return ("Average " if rule == "skills-gap" else "Score ") + of
+
+
+def _groups(items: list[dict[str, Any]]) -> None:
+    for item in items:
+        value = item.get("value")
+        item["text"] = ("not answered" if value is None
+                        else f"{number(value)} of {number(item['max'])}")
+        item["band_text"] = band_text(item["band"]) if item.get("band") else None
+        _groups(item.get("members") or [])
+
+
+def headline(result: dict[str, Any]) -> dict[str, Any]:
+    """The headline: a kicker ('Your stage'), the label, its score or place on the
+    ladder, the best fit's band and a summary."""
+    overall = result["overall"]
+    if overall is None:
+        if result["complete"]:
+            return {"kicker": "Your result", "label": "Results by part", "score": None,
+                    "fit": None, "summary": "Each part's result is shown below."}
+        return {"kicker": "Your result", "label": "No result yet", "score": None, "fit": None,
+                "summary": "Answer the questions above: the result updates with every answer."}
+    tied = len(overall.get("tied") or []) > 1
+    kicker = {"stage": f"Your {overall.get('word') or 'stage'}",
+              "outcome": "Equal best fits" if tied else "Best fit"}.get(overall["kind"],
+                                                                        "Your result")
+    score = overall.get("position") or None
+    if score is None and overall.get("score") is not None and overall.get("max") is not None:
+        score = f"{number(overall['score'])} of {number(overall['max'])}"
+    label = band_text(overall) if overall.get("colour") and not tied else overall["label"]
+    fit = overall.get("fit")
+    return {"kicker": kicker, "label": label, "score": score,
+            "fit": band_text(fit) if fit and fit.get("label") else None,
+            "summary": overall.get("summary") or ""}
+
+
+def _rating(spec: dict[str, Any], question_id: str, value: float) -> str:
+    """A rating with its option's label, from the question's own options ('2 · Basic')."""
+    labels = [o["label"] for s in spec["sections"] for q in s["questions"]
+              if q["id"] == question_id for o in q["options"] if o.get("value") == value]
+    return number(value) + (f" \u00b7 {labels[-1]}" if labels else "")
+
+
+def _skills(spec: dict[str, Any], section: dict[str, Any]) -> None:
+    for category in section.get("categories") or []:
+        category["text"] = number(category["value"])
+    for row in section.get("plan") or []:
+        row["rating_text"] = _rating(spec, row["question"], row["rating"])
+        row["target_text"] = _rating(spec, row["question"], row["target"])
+        row["gap_text"] = number(row["gap"])
+
+
+def word(spec: dict[str, Any], result: dict[str, Any]) -> dict[str, Any]:
+    """`result` with its sentences: `headline`; each section's `score_text`,
+    `band_text` and `stage_label`; a `text` beside the number of every chart entry, group and skills
+    category; and the rating, target and gap of each row of a development plan."""
+    stage_word = spec.get("stage_word") or "stage"
+    for section in result["sections"]:
+        section["score_text"] = score_text(section)
+        section["band_text"] = band_text(section["band"]) if section["band"] else None
+        section["stage_label"] = stage_word[:1].upper() + stage_word[1:]
+        for entry in section["scores"]:
+            entry["text"] = value_text(section["rule"], entry)
+        _groups(section.get("groups") or [])
+        _skills(spec, section)
+    result["headline"] = headline(result)
+    return result

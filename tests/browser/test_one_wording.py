@@ -1,0 +1,158 @@
+"""One wording for results: for every assessment of the default playbook and of the
+secure-engineering example, the sentences Chromium shows (headline, section lines,
+value texts, groups, advice) are the very lines `playbook assess` prints."""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import json
+import os
+import socket
+import subprocess
+import sys
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from generators.check import compile_playbook
+from generators.render.specs import build_specs
+from tests.conftest import DEFAULT_PLAYBOOK, ROOT, QuietHandler
+
+pytestmark = pytest.mark.browser
+
+EXAMPLE = ROOT / "tests" / "examples" / "secure-engineering"
+READY = ("document.querySelector('form.pb-assessment')"
+         " && document.querySelector('form.pb-assessment').dataset.state === 'ready'")
+
+
+def _answers(playbook: Path) -> list[tuple[str, dict[str, str]]]:
+    """For each assessment, an answer to every question: options taken in turn, so
+    results land on different stages, bands and values."""
+    specs = build_specs(compile_playbook(playbook).playbook)
+    chosen = []
+    for assessment_id, spec in sorted(specs.items()):
+        questions = [q for s in spec["sections"] for q in s["questions"]]
+        chosen.append((assessment_id, {q["id"]: q["options"][(i * 2 + 1) % len(q["options"])]["id"]
+                                       for i, q in enumerate(questions)}))
+    return chosen
+
+
+# Read from the playbooks when the module is collected.
+CASES = ([("default", *case) for case in _answers(DEFAULT_PLAYBOOK)]
+         + [("example", *case) for case in _answers(EXAMPLE)])
+
+
+@pytest.fixture(scope="module")
+def sites(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, str]]:
+    """Both playbooks, each built for and served on a free port of 127.0.0.1."""
+    served, urls = [], {}
+    for name, playbook in (("default", DEFAULT_PLAYBOOK), ("example", EXAMPLE)):
+        with socket.socket() as probe:
+            probe.bind(("127.0.0.1", 0))
+            port = probe.getsockname()[1]
+        url = f"http://127.0.0.1:{port}/"
+        site = tmp_path_factory.mktemp(name) / "site"
+        built = subprocess.run([str(Path(sys.executable).parent / "playbook"), "build",
+                                "--playbook", str(playbook), "--site-dir", str(site),
+                                "--site-url", url], capture_output=True, text=True,
+                               timeout=300, check=False,
+                               env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
+        assert built.returncode == 0, built.stderr
+        handler = functools.partial(QuietHandler, directory=str(site))
+        server = http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)
+        threading.Thread(target=server.serve_forever, daemon=True).start()
+        served.append(server)
+        urls[name] = url
+    yield urls
+    for server in served:
+        server.shutdown()
+        server.server_close()
+
+
+# The sentences on the page, read as a person sees them; layout (badges, links, the
+# swatch) is taken apart only to join each sentence as the text report writes it.
+SHOWN = """() => {
+  const root = document;
+  const text = (el) => el ? el.textContent.replace(/\\s+/g, ' ').trim() : '';
+  const label = root.querySelector('.pb-headline-label').cloneNode(true);
+  label.querySelectorAll('.pb-badge, .pb-headline-score').forEach((el) => el.remove());
+  const sections = Array.from(root.querySelectorAll('.pb-result-section')).map((s) => {
+    const table = Array.from(s.querySelectorAll('.pb-score-table tbody th')).map(text);
+    const values = Array.from(s.querySelectorAll('text.pb-chart-value[text-anchor=end]'))
+      .map(text);
+    return {
+      title: text(s.querySelector('h3')),
+      lines: Array.from(s.querySelectorAll('.pb-section-result')).map(text),
+      entries: table.map((th, i) => th + ': ' + values[i]),
+      groups: Array.from(s.querySelectorAll('.pb-group')).map((g) => {
+        const band = g.querySelector(':scope > .pb-group-band');
+        return text(g.querySelector('.pb-group-label')) + ': ' +
+          text(g.querySelector('.pb-group-score')) + (band ? ' \\u00b7 ' + text(band) : '');
+      })
+    };
+  });
+  return {
+    kicker: text(root.querySelector('.pb-headline-kicker')),
+    label: text(label),
+    fit: text(root.querySelector('.pb-headline-label .pb-badge')),
+    score: text(root.querySelector('.pb-headline-score')),
+    summary: text(root.querySelector('.pb-headline-summary')),
+    sections: sections,
+    advice: Array.from(root.querySelectorAll('.pb-next .pb-advice > li'))
+      .map((li) => li.firstChild ? li.firstChild.textContent.trim() : '')
+  };
+}"""
+
+
+def _browser(browser: Any, url: str, assessment: str, answers: dict[str, str]
+             ) -> dict[str, Any]:
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    try:
+        page = context.new_page()
+        page.goto(f"{url}assessments/{assessment}/")
+        page.wait_for_function(READY, timeout=120_000)
+        form = page.locator("form.pb-assessment")
+        for question, option in answers.items():
+            form.locator(f"input[name='{assessment}--{question}'][value='{option}']").check()
+        page.wait_for_function(
+            f"(window.__playbookLastResult || {{}})['{assessment}']"
+            f" && window.__playbookLastResult['{assessment}'].answered === {len(answers)}",
+            timeout=60_000)
+        return dict(page.evaluate(SHOWN))
+    finally:
+        context.close()
+
+
+def _cli(tmp_path: Path, playbook: Path, assessment: str, answers: dict[str, str]
+         ) -> list[str]:
+    path = tmp_path / f"{assessment}.json"
+    path.write_text(json.dumps({"answers": answers}), encoding="utf-8")
+    done = subprocess.run([str(Path(sys.executable).parent / "playbook"), "assess", assessment,
+                           str(path), "--playbook", str(playbook)],
+                          capture_output=True, text=True, check=True, timeout=60)
+    return [line.strip() for line in done.stdout.splitlines()]
+
+
+@pytest.mark.parametrize(("site", "assessment", "answers"), CASES,
+                         ids=[f"{site}-{assessment}" for site, assessment, _ in CASES])
+def test_the_browser_and_the_cli_say_the_same(browser: Any, sites: dict[str, str],
+                                              tmp_path: Path, site: str, assessment: str,
+                                              answers: dict[str, str]) -> None:
+    shown = _browser(browser, sites[site], assessment, answers)
+    printed = _cli(tmp_path, DEFAULT_PLAYBOOK if site == "default" else EXAMPLE, assessment,
+                   answers)
+    fit = f" ({shown['fit']})" if shown["fit"] else ""
+    place = f", {shown['score']}" if shown["score"] else ""
+    sentences = [f"{shown['kicker']}: {shown['label']}{fit}{place}", shown["summary"]]
+    for section in shown["sections"]:
+        assert f"{section['title']}:" in printed
+        sentences += section["lines"] + section["entries"] + section["groups"]
+    assert [s for s in sentences if s and s not in printed] == []
+    # An advice line of the report ends with its links, in brackets.
+    assert [text for text in shown["advice"] if not any(
+        line == f"- {text}" or line.startswith(f"- {text} [") for line in printed)] == []
+    assert len([s for s in sentences if s]) > 2
