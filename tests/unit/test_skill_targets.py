@@ -70,7 +70,8 @@ def test_a_six_level_ladder_is_rated_out_of_six() -> None:
     spec = build_specs(compile_playbook(example).playbook)["engineering-skills"]
     answers = {"technical-craft": "l6", "secure-delivery": "l4", "mentoring": "l2"}
     text = render_text(score(spec, {"answers": answers, "role": "staff-engineer"}))
-    assert "  Technical craft: 6 of 6, target 4" in text.splitlines()
-    assert "  Secure delivery: 4 of 6, target 4" in text.splitlines()
-    assert "(rated 2, target 4)" in text
+    assert "  Technical craft: 6 of 6 · target 4" in text.splitlines()
+    assert "  Secure delivery: 4 of 6 · target 4" in text.splitlines()
+    assert "  Mentoring: 2 of 6 · target 4 · below target" in text.splitlines()
+    assert "(rated 2 · L2 Engineer, target 4 · L4 Staff, gap 2)" in text
     assert " of 5" not in text
