@@ -70,3 +70,23 @@ def page(browser: Any, site_url: str) -> Iterator[Any]:
                       if urlsplit(url).scheme not in ("data", "blob", "about")
                       and urlsplit(url).hostname != "127.0.0.1"})
     assert foreign == [], "requests left the site's host"
+
+
+def search_site(page: Any, query: str) -> Any:
+    """Open Material's search, wait until its index is built, type `query`; the first result.
+
+    The index is built by a worker after the page loads; on a busy machine that takes
+    seconds, and a query typed before it is ready may never be answered. The theme reads
+    the field on key-up (or on focus), so a filled-in query is followed by a key press.
+    """
+    page.locator("label.md-search__icon, .md-search__input").first.click()
+    page.wait_for_function("""() => {
+        const meta = document.querySelector('.md-search-result__meta');
+        return meta && meta.textContent.trim() !== '' && !/^Initiali[sz]ing/.test(meta.textContent.trim());
+    }""", timeout=120_000)
+    field = page.locator("input.md-search__input")
+    field.fill(query)
+    field.press("End")  # the theme reads the query on key-up, not on input events
+    result = page.locator(".md-search-result__item a").first
+    result.wait_for(timeout=60_000)
+    return result

@@ -18,6 +18,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
+from tests.browser.conftest import search_site
 from tests.conftest import copy_project
 from tests.versions.helpers import edit_for_next_quarter, new_repo, playbook
 
@@ -107,12 +108,8 @@ def _role_page(page: Any, url: str) -> None:
 def _search(page: Any, url: str) -> None:
     """Search finds a competency by name and leads to its page, without a reload."""
     page.goto(url)
-    page.locator("label.md-search__icon, .md-search__input").first.click()
     page.evaluate("window.__sameDocument = true")
-    page.locator("input.md-search__input").fill("Buyer Journey Mapping")
-    result = page.locator(".md-search-result__item a").first
-    result.wait_for()
-    result.click()
+    search_site(page, "Buyer Journey Mapping").click()
     page.wait_for_url(re.compile(r"/competencies/buyer-journey-mapping/"))
     page.locator("article.md-content__inner > h1", has_text="Buyer Journey Mapping").wait_for()
     # The launcher's sitemap lists its own address, so the theme's instant navigation

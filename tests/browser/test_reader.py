@@ -9,6 +9,7 @@ from typing import Any
 import pytest
 from icalendar import Calendar
 
+from tests.browser.conftest import search_site
 from tests.conftest import ROOT
 
 pytestmark = pytest.mark.browser
@@ -43,11 +44,7 @@ def test_new_hire_ticks_an_onboarding_item_and_it_survives_reload(page: Any,
 
 def test_search_finds_a_competency_and_reaches_its_page(page: Any, site_url: str) -> None:
     page.goto(site_url)
-    page.locator("label.md-search__icon, .md-search__input").first.click()
-    page.locator("input.md-search__input").fill("Buyer Journey Mapping")
-    result = page.locator(".md-search-result__item a").first
-    result.wait_for()
-    result.click()
+    search_site(page, "Buyer Journey Mapping").click()
     page.wait_for_url(re.compile(r"/competencies/buyer-journey-mapping/"))
     # Instant navigation changes the address before it swaps the content in.
     heading = page.locator("article.md-content__inner > h1", has_text="Buyer Journey Mapping")
