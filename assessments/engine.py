@@ -17,8 +17,7 @@ from typing import Any
 
 from assessments import rules
 from assessments.scores import band_for, combine, exact, plain, written
-from assessments.sentences import word
-from assessments.words import listed, position
+from assessments.sentences import listed, position, word
 
 ENGINE_VERSION = "1"
 SPEC_VERSION = 1

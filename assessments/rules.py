@@ -24,8 +24,8 @@ from assessments.scores import (
     top_of,
     written,
 )
+from assessments.sentences import counted, listed, position
 from assessments.skills import skills_gap
-from assessments.words import counted, listed, position
 
 __all__ = ["RULES", "skills_gap"]
 

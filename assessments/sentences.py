@@ -1,4 +1,5 @@
-"""The sentences a result shows, worded once by the engine. Standard library only.
+"""The sentences a result shows, worded once by the engine: numbers, counts, lists of
+names, places on a ladder, and every line of a result. Standard library only.
 
 The browser renders these strings as they are and `playbook assess` prints them, so
 the same answers read the same wherever they are scored.
@@ -7,6 +8,7 @@ the same answers read the same wherever they are scored.
 from __future__ import annotations
 
 import math
+from fractions import Fraction
 from typing import Any
 
 
@@ -16,6 +18,34 @@ def number(value: float) -> str:
     text = repr(abs(rounded))
     text = text[:-2] if text.endswith(".0") else text
     return ("\u2212" if rounded < 0 else "") + text
+
+
+def counted(value: float | Fraction, one: str, many: str | None = None,
+            shown: str | None = None) -> str:
+    """A number and its noun, singular only for exactly one: '1 point', '2 points',
+    '0 points', '1.5 points'. The number reads as `shown` when given (say, `number(value)`),
+    else in its shortest form."""
+    noun = one if float(value) == 1 else (many or one + "s")
+    return f"{float(value):g} {noun}" if shown is None else f"{shown} {noun}"
+
+
+def listed(names: list[str]) -> str:
+    """Names joined for reading: 'A', 'A and B', 'A, B and C'."""
+    if len(names) < 2:
+        return "".join(names)
+    return ", ".join(names[:-1]) + " and " + names[-1]
+
+
+def position(spec: dict[str, Any], stage: dict[str, Any]) -> str:
+    """Where `stage` sits on the ladder of the assessment's model, in the model's own word
+    for a stage: 'stage 2 of 5' for stages numbered 1 to 5, 'level 2 of 0–5' for a ladder
+    numbered from 0 (six levels are never 'of 5'), 'stage 20 of 10–40' for any other
+    numbering."""
+    word = spec.get("stage_word") or "stage"
+    numbers = [s["number"] for s in spec["stages"]]
+    if numbers == list(range(1, len(numbers) + 1)):
+        return f"{word} {stage['number']} of {len(numbers)}"
+    return f"{word} {stage['number']} of {numbers[0]}\u2013{numbers[-1]}"
 
 
 def band_text(band: dict[str, Any]) -> str:
@@ -29,8 +59,9 @@ def band_text(band: dict[str, Any]) -> str:
 
 
 def _counted(value: float, noun: str) -> str:
-    """'1 point', '2 points', '0.5 points': the noun agrees with the number."""
-    return f"{number(value)} {noun if value == 1 else noun + 's'}"
+    """'1 point', '2 points', '0.5 points', '−1 points': `counted`, the number read by
+    `number`."""
+    return counted(value, noun, shown=number(value))
 
 
 def value_text(rule: str, entry: dict[str, Any]) -> str:

@@ -5,7 +5,7 @@ these tests also run inside Pyodide (tests/pyodide)."""
 from __future__ import annotations
 
 from assessments import score
-from assessments.words import counted, listed, position
+from assessments.sentences import counted, listed, position
 from tests.engine.fixtures import by_stage, example_spec, spec
 
 TEAM = spec("team-model-selector")
