@@ -66,8 +66,15 @@ def _check_references(report: Reporter, kind: str, entity_id: str, entity: BaseM
             continue  # the manifest's default_scale, checked where it is written
         known = report.playbook.of(target_kind)
         if target_id not in known and (target_kind, target_id) not in report.playbook.broken:
-            report.error(kind, entity_id, loc, f"unknown {target_kind} '{target_id}'",
-                         did_you_mean(target_id, known))
+            hint = did_you_mean(target_id, known)
+            if target_kind == "source" and not hint:
+                hint = SOURCE_HINT
+            report.error(kind, entity_id, loc, f"unknown {target_kind} '{target_id}'", hint)
+
+
+#: What to do about a source named by a label (a title, a file name) instead of an id.
+SOURCE_HINT = ("name a source by the id of its file in sources/; `playbook migrate` makes one "
+               "for each source written as a label, and names it by its id")
 
 
 def _check_links(report: Reporter, kind: str, entity_id: str, entity: BaseModel) -> None:

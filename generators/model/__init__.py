@@ -29,6 +29,7 @@ from generators.model.onboarding import OnboardingPath, Routine
 from generators.model.role import Role
 from generators.model.rubric import Exercise, Scorecard
 from generators.model.scale import Scale
+from generators.model.source import Source
 from generators.model.team_model import ManagementModel, TeamModel
 
 
@@ -49,6 +50,8 @@ class Kind:
     section: str = ""
     """For a kind whose pages follow the general design: the navigation section they
     go under. The kinds below without one have pages of their own design."""
+    index: str = "kind_index.md.j2"
+    """For such a kind, the template of its index page: the general list by default."""
 
     @property
     def plural(self) -> str:
@@ -88,6 +91,8 @@ ENTITY_KINDS: tuple[Kind, ...] = (
          "management-models", "Management model"),
     Kind("metric", "metrics", Metric, "Metrics", "metrics", "Metric"),
     Kind("assessment", "assessments", Assessment, "Assessments", "assessments", "Assessment"),
+    Kind("source", "sources", Source, "Sources", "sources", "Source", section="Sources",
+         index="source_index.md.j2"),
 )
 
 KINDS: dict[str, Kind] = {kind.name: kind for kind in (MANIFEST, *ENTITY_KINDS)}

@@ -61,6 +61,9 @@ OnboardingPathRef = Annotated[
 InterviewLoopRef = Annotated[str, RefTo("interview-loop"), StringConstraints(pattern=SLUG_PATTERN)]
 ScorecardRef = Annotated[str, RefTo("scorecard"), StringConstraints(pattern=SLUG_PATTERN)]
 QuestionSetRef = Annotated[str, RefTo("question-set"), StringConstraints(pattern=SLUG_PATTERN)]
+SourceRef = Annotated[str, RefTo("source"), StringConstraints(min_length=1, max_length=1000)]
+"""The id of a source. Not held to the id pattern here, so that a label written in its
+place (a title, a file name) is reported as an unknown source, with the way to migrate it."""
 
 
 class Strict(BaseModel):
@@ -76,9 +79,12 @@ class Entity(Strict):
     id: Slug = Field(description="Stable id; must equal the file name without '.yml'.")
     notes: list[Text] = Field(
         default_factory=list,
-        description="Editorial notes: caveats, derived figures, and gaps in the sources.")
-    sources: list[Label] = Field(
-        default_factory=list, description="Where the facts in this entity come from.")
+        description="Editorial notes for the people who maintain the playbook: caveats, "
+                    "derived figures, and gaps in the sources. The site shows them only in "
+                    "a collapsed 'For editors' section.")
+    sources: list[SourceRef] = Field(
+        default_factory=list,
+        description="Ids of the sources (in sources/) the facts in this entity come from.")
     previous_ids: list[Slug] = Field(
         default_factory=list,
         description="Ids this entity had in earlier versions: the changelog then reports a "
@@ -107,6 +113,7 @@ KindName = Literal[
     "scale", "competency", "role", "career-path", "hiring-process", "hiring-profile",
     "exercise", "interview-loop", "scorecard", "question-set", "onboarding-path", "routine",
     "cadence", "maturity-model", "team-model", "management-model", "metric", "assessment",
+    "source",
     "meeting",  # another name for cadence
 ]
 

@@ -33,6 +33,7 @@ from generators.render import (
     urls,
 )
 from generators.render.cache import Fingerprints, RenderCache
+from generators.render.citations import citations
 from generators.render.edit_links import EditLinks, page_sources, source_of
 from generators.render.environment import make_environment, template_problem
 from generators.render.graph import Graph
@@ -89,6 +90,8 @@ def render_site(playbook: Playbook, *, templates: Path | None = None,
     manifest = playbook.manifest
     intros = manifest.index_intros if manifest else IndexIntros()
     env.globals["intros"] = intros
+    cited = citations(graph)
+    env.globals["source_links"] = cited
     specs = [spec for build in PAGE_BUILDERS for spec in build(graph)
              if spec.uri not in urls.FIXED or spec.uri in own]
     specs += pages_changes.changes(graph, changelog)
@@ -106,7 +109,7 @@ def render_site(playbook: Playbook, *, templates: Path | None = None,
     prints = cache.prints if cache else Fingerprints()
     prints.next_compile()
     settings = prints.key(compiler_digest(), sorted(docs_pages), runtime, use_directory_urls,
-                          changelog, loader_in_page, own, intros,
+                          changelog, loader_in_page, own, intros, cited,
                           _stamps(templates) if templates is not None else ()) if cache else ""
     files = []
     for spec in specs:

@@ -25,7 +25,7 @@ def general(g: Graph) -> list[PageSpec]:
         if not items:
             continue  # a kind the playbook has none of gets no pages
         tags = [kind.tag] if kind.tag else []
-        pages.append(PageSpec(index_uri(kind), "kind_index.md.j2", kind.title, tags, {
+        pages.append(PageSpec(index_uri(kind), kind.index, kind.title, tags, {
             "kind": kind, "items": [(g.link(kind.name, eid), e) for eid, e in items.items()]}))
         for eid, entity in items.items():
             context = {"entity": entity, kind.name.replace("-", "_"): entity,

@@ -1,7 +1,7 @@
 """Printed kits and pages without JavaScript, in a real Chromium.
 
 A round kit prints on one or two sheets of A4; no kit runs past the edge of the paper or
-prints the site's chrome or the notes on its sources; with JavaScript off an assessment
+prints the site's chrome or the notes for editors; with JavaScript off an assessment
 says how to score by hand, and no button that needs JavaScript is shown.
 """
 
@@ -26,8 +26,9 @@ PRINT_WIDTH = round((210 - 2 * 13) / 25.4 * 96)
 
 KITS = [f"hiring/kits/{role}/" for role in ROLES]
 ROUND_KITS = [f"hiring/kits/{role}/{round_id}/" for role in ROLES for round_id in ROUNDS]
-#: Text only the notes on a kit's sources carry (the profile's and the loop's notes).
-NOTES = ["Sources:", "Notes on this page", "000_1c4a9c2ffe1c6c8d.txt", "Derived: the four rounds",
+#: Text only the editorial notes carry (the profile's and the loop's), folded away under
+#: "For editors" on screen and left off paper.
+NOTES = ["For editors", "000_1c4a9c2ffe1c6c8d.txt", "Derived: the four rounds",
          "Assessment Criteria Matrix"]
 
 
