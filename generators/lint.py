@@ -156,6 +156,14 @@ def _maturity_model(report: Reporter, entity_id: str, model: Any) -> None:
                              did_you_mean(cell.stage, stages))
 
 
+def _play(report: Reporter, entity_id: str, play: Any) -> None:
+    if play.cadence is None and play.trigger is None:
+        report.error("play", entity_id, ("trigger",),
+                     "a play says when it is run: it has neither a cadence nor a trigger",
+                     "add 'cadence: ID' for the meeting it is run in, 'trigger: ...' for what "
+                     "starts it, or both")
+
+
 def _names(items: Sequence[str]) -> str:
     return ", ".join(f"'{item}'" for item in items)
 
@@ -168,4 +176,5 @@ _RULES = (
     ("scorecard", _scorecard),
     ("onboarding-path", _onboarding_path),
     ("maturity-model", _maturity_model),
+    ("play", _play),
 )

@@ -64,6 +64,9 @@ def _check_references(report: Reporter, kind: str, entity_id: str, entity: BaseM
         if loc == ("scale",) and entity_id in report.playbook.scale_from_manifest \
                 and kind == "competency":
             continue  # the manifest's default_scale, checked where it is written
+        if "/" in target_id:  # an item inside the entity: framework-id/item-id
+            _check_item(report, (kind, entity_id, loc), target_kind, target_id)
+            continue
         known = report.playbook.of(target_kind)
         if target_id not in known and (target_kind, target_id) not in report.playbook.broken:
             hint = did_you_mean(target_id, known)
@@ -75,6 +78,23 @@ def _check_references(report: Reporter, kind: str, entity_id: str, entity: BaseM
 #: What to do about a source named by a label (a title, a file name) instead of an id.
 SOURCE_HINT = ("name a source by the id of its file in sources/; `playbook migrate` makes one "
                "for each source written as a label, and names it by its id")
+
+
+def _check_item(report: Reporter, where: tuple[str, str, Loc], target_kind: str,
+                target: str) -> None:
+    """A reference to an item of another entity's `items`: both must exist."""
+    owner_id, _, item_id = target.partition("/")
+    known = report.playbook.of(target_kind)
+    owner = known.get(owner_id)
+    if owner is None:
+        if (target_kind, owner_id) not in report.playbook.broken:
+            report.error(*where, f"unknown {target_kind} '{owner_id}'",
+                         did_you_mean(owner_id, known))
+        return
+    items = [item.id for item in getattr(owner, "items", [])]
+    if item_id not in items:
+        report.error(*where, f"{target_kind} '{owner_id}' has no item '{item_id}'",
+                     did_you_mean(item_id, items) or "its items: " + ", ".join(items))
 
 
 def _check_links(report: Reporter, kind: str, entity_id: str, entity: BaseModel) -> None:

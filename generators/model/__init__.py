@@ -21,11 +21,13 @@ from generators.model.cadence import Cadence
 from generators.model.career import CareerPath
 from generators.model.common import KIND_ALIASES, Entity
 from generators.model.competency import Competency
+from generators.model.framework import Framework
 from generators.model.hiring import HiringProcess, HiringProfile, InterviewLoop, QuestionSet
 from generators.model.manifest import Manifest
 from generators.model.maturity import MaturityModel
 from generators.model.metric import Metric
 from generators.model.onboarding import OnboardingPath, Routine
+from generators.model.play import Play
 from generators.model.role import Role
 from generators.model.rubric import Exercise, Scorecard
 from generators.model.scale import Scale
@@ -90,6 +92,9 @@ ENTITY_KINDS: tuple[Kind, ...] = (
     Kind("management-model", "management-models", ManagementModel, "Management models",
          "management-models", "Management model"),
     Kind("metric", "metrics", Metric, "Metrics", "metrics", "Metric"),
+    Kind("play", "plays", Play, "Plays", "plays", "Play", section="Plays"),
+    Kind("framework", "frameworks", Framework, "Frameworks", "frameworks", "Framework",
+         section="Plays"),
     Kind("assessment", "assessments", Assessment, "Assessments", "assessments", "Assessment"),
     Kind("source", "sources", Source, "Sources", "sources", "Source", section="Sources",
          index="source_index.md.j2"),

@@ -40,6 +40,8 @@ class RefTo:
 
     `resolve.py` walks the models, finds every field carrying this marker and
     checks the id exists, so a cross-reference is declared once, in the type.
+    A reference written `entity-id/item-id` names an item of the entity's `items`
+    (a stage of a framework), which must exist too.
     """
 
     kind: str
@@ -61,6 +63,10 @@ OnboardingPathRef = Annotated[
 InterviewLoopRef = Annotated[str, RefTo("interview-loop"), StringConstraints(pattern=SLUG_PATTERN)]
 ScorecardRef = Annotated[str, RefTo("scorecard"), StringConstraints(pattern=SLUG_PATTERN)]
 QuestionSetRef = Annotated[str, RefTo("question-set"), StringConstraints(pattern=SLUG_PATTERN)]
+FrameworkItemRef = Annotated[
+    str, RefTo("framework"),
+    StringConstraints(pattern=SLUG_PATTERN[:-1] + "/" + SLUG_PATTERN[1:])]
+"""An item of a framework, as `framework-id/item-id`."""
 SourceRef = Annotated[str, RefTo("source"), StringConstraints(min_length=1, max_length=1000)]
 """The id of a source. Not held to the id pattern here, so that a label written in its
 place (a title, a file name) is reported as an unknown source, with the way to migrate it."""
@@ -113,6 +119,7 @@ KindName = Literal[
     "scale", "competency", "role", "career-path", "hiring-process", "hiring-profile",
     "exercise", "interview-loop", "scorecard", "question-set", "onboarding-path", "routine",
     "cadence", "maturity-model", "team-model", "management-model", "metric", "assessment",
+    "play", "framework",
     "source",
     "meeting",  # another name for cadence
 ]

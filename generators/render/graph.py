@@ -84,6 +84,11 @@ class Graph:
         return urls.entity_uri(kind, entity_id, role)
 
     def link(self, kind: str, entity_id: str) -> Link:
+        if "/" in entity_id:  # an item of an entity's `items`: its anchor on the entity's page
+            owner_id, _, item_id = entity_id.partition("/")
+            item = next(i for i in self.get(kind, owner_id).items if i.id == item_id)
+            return Link(kind, entity_id, f"{item.name} ({self.title(kind, owner_id)})",
+                        f"{self.uri(kind, owner_id)}#{item_id}")
         return Link(kind, entity_id, self.title(kind, entity_id), self.uri(kind, entity_id))
 
     def links(self, kind: str, ids: list[str]) -> list[Link]:

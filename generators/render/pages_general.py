@@ -1,11 +1,15 @@
 """Pages of the general design, for every kind whose declaration names a navigation
 section: an index of its entities, and a page per entity from the kind's template
-(with the entity as `entity` and under the kind's own name, and what refers to it)."""
+(with the entity as `entity` and under the kind's own name, what it refers to as `links`
+by field, and what refers to it, to each of its `items` too)."""
 
 from __future__ import annotations
 
+from typing import Any
+
 from generators.model import ENTITY_KINDS, Kind
-from generators.render.graph import Graph
+from generators.model.walk import iter_refs
+from generators.render.graph import Graph, Link
 from generators.render.page import PageSpec
 
 
@@ -29,8 +33,18 @@ def general(g: Graph) -> list[PageSpec]:
             "kind": kind, "items": [(g.link(kind.name, eid), e) for eid, e in items.items()]}))
         for eid, entity in items.items():
             context = {"entity": entity, kind.name.replace("-", "_"): entity,
-                       "backlinks": g.backlinks(kind.name, eid)}
+                       "backlinks": g.backlinks(kind.name, eid), "links": _links(g, entity),
+                       "item_backlinks": {item.id: g.backlinks(kind.name, f"{eid}/{item.id}")
+                                          for item in getattr(entity, "items", [])}}
             pages.append(PageSpec(g.uri(kind.name, eid), kind.template,
                                   g.title(kind.name, eid), tags, context,
                                   str(getattr(entity, "summary", "") or "")))
     return pages
+
+
+def _links(g: Graph, entity: Any) -> dict[str, list[Link]]:
+    """What each field of an entity refers to, as links, by the field's name."""
+    found: dict[str, list[Link]] = {}
+    for loc, kind, target in iter_refs(entity, type(entity)):
+        found.setdefault(str(loc[0]), []).append(g.link(kind, target))
+    return found
