@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from generators.model.metric import Metric
 from generators.render import schedule, urls
 from generators.render.graph import Graph
 from generators.render.page import FREQUENCY_ORDER, FREQUENCY_TITLES, PageSpec, area_titles
@@ -71,11 +72,23 @@ def meetings(g: Graph) -> list[PageSpec]:
 
 INDICATOR_TITLES = {"leading": "Leading indicators", "current": "Current indicators",
                     "lagging": "Lagging indicators", None: "Other metrics"}
+INDICATOR_LABELS = {"leading": "Leading indicator", "current": "Current indicator",
+                    "lagging": "Lagging indicator"}
+RECOMMENDED = "our recommendation"
+
+
+def indicator_label(metric: Metric) -> str:
+    """The metric's place on the chain as the site shows it, marked when the class is
+    the playbook's own recommendation rather than taken from its sources."""
+    if metric.indicator is None:
+        return ""
+    label = INDICATOR_LABELS[metric.indicator]
+    return f"{label} ({RECOMMENDED})" if metric.indicator_basis == "recommended" else label
 
 
 def metrics(g: Graph) -> list[PageSpec]:
-    groups = [(title, [(g.link("metric", mid), m) for mid, m in g.of("metric").items()
-                       if m.indicator == indicator])
+    groups = [(title, [(g.link("metric", mid), m, indicator_label(m))
+                       for mid, m in g.of("metric").items() if m.indicator == indicator])
               for indicator, title in INDICATOR_TITLES.items()]
     groups = [(title, items) for title, items in groups if items]
     placed = any(m.indicator for m in g.of("metric").values())
@@ -83,11 +96,12 @@ def metrics(g: Graph) -> list[PageSpec]:
         groups = [("", items) for _title, items in groups]
     areas = area_titles(g)
     pages = [PageSpec(urls.METRICS, "metrics_index.md.j2", "Metrics", ["Metric"],
-                      {"groups": groups, "area_titles": areas, "placed": placed})]
+                      {"groups": groups, "area_titles": areas, "placed": placed,
+                       "recommended": any(m.indicator_basis == "recommended"
+                                          for m in g.of("metric").values())})]
     for mid, metric in g.of("metric").items():
-        indicator = INDICATOR_TITLES[metric.indicator] if metric.indicator else ""
         pages.append(PageSpec(g.uri("metric", mid), "metric.md.j2", metric.name, ["Metric"],
-                              {"metric": metric, "indicator": indicator,
+                              {"metric": metric, "indicator": indicator_label(metric),
                                "area": areas[metric.area],
                                "backlinks": g.backlinks("metric", mid)}, metric.description))
     return pages

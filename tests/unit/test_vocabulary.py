@@ -112,8 +112,40 @@ def test_undeclared_metric_area_is_any_label(playbook: Path) -> None:
     (playbook / "metrics/pipeline.yml").write_text(
         METRIC.format(area="Security") + "indicator: lagging\n", encoding="utf-8")
     assert rendered(playbook) == []
-    assert '<span class="pb-kind">Lagging indicators · Security</span>' in pages(playbook)[
+    assert '<span class="pb-kind">Lagging indicator · Security</span>' in pages(playbook)[
         "metrics/pipeline.md"]
+
+
+def test_indicator_class_marked_as_recommendation(playbook: Path) -> None:
+    (playbook / "metrics").mkdir()
+    (playbook / "metrics/pipeline.yml").write_text(
+        METRIC.format(area="Security") + "indicator: lagging\nindicator_basis: recommended\n",
+        encoding="utf-8")
+    (playbook / "metrics/patching.yml").write_text(
+        METRIC.format(area="Security").replace("pipeline", "patching").replace(
+            "Pipeline", "Patching") + "indicator: lagging\nindicator_basis: cited\n",
+        encoding="utf-8")
+    assert rendered(playbook) == []
+    site = pages(playbook)
+    assert ('<span class="pb-kind">Lagging indicator (our recommendation) · Security</span>'
+            in site["metrics/pipeline.md"])
+    assert '<span class="pb-kind">Lagging indicator · Security</span>' in site[
+        "metrics/patching.md"]
+    index = site["metrics/index.md"]
+    assert "| [Pipeline](pipeline.md) | Lagging indicator (our recommendation) | Security |" \
+        in index
+    assert "| [Patching](patching.md) | Lagging indicator | Security |" in index
+    assert "marked *(our recommendation)*" in index
+
+
+def test_indicator_basis_needs_an_indicator(playbook: Path) -> None:
+    (playbook / "metrics").mkdir()
+    (playbook / "metrics/pipeline.yml").write_text(
+        METRIC.format(area="Security") + "indicator_basis: cited\n", encoding="utf-8")
+    assert rendered(playbook) == [
+        "playbook/metrics/pipeline.yml:1:1: indicator_basis is set but indicator is not: say "
+        "which indicator class the basis is for, or remove indicator_basis",
+    ]
 
 
 PAY = """compensation:
