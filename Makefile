@@ -22,7 +22,7 @@ test: lint browser-tools
 lint: $(STAMP) node_modules/.installed
 	$(BIN)/ruff check generators assessments tests benchmarks
 	$(BIN)/mypy
-	npx --no-install eslint assessments/web tests/js eslint.config.js
+	npx --no-install eslint assessments/web generators/assets/early-loader.js tests/js eslint.config.js
 
 schemas: $(STAMP)
 	$(BIN)/playbook schema --out playbook/schemas

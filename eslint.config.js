@@ -10,6 +10,11 @@ export default [
     languageOptions: { ecmaVersion: 2022, sourceType: "module", globals: globals.browser },
   },
   {
+    // Inlined into the head of assessment pages as a classic script.
+    files: ["generators/assets/early-loader.js"],
+    languageOptions: { ecmaVersion: 2022, sourceType: "script", globals: globals.browser },
+  },
+  {
     files: ["tests/js/**/*.js", "tests/js/**/*.mjs", "eslint.config.js"],
     languageOptions: { ecmaVersion: 2022, sourceType: "module", globals: globals.node },
   },

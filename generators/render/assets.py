@@ -10,8 +10,10 @@ root of the pages branch. An option can point at another Pyodide URL instead.
 
 from __future__ import annotations
 
+import functools
 import html
 import json
+import re
 from importlib import resources
 from pathlib import Path
 from typing import Any, TypeAlias
@@ -56,15 +58,23 @@ def spec_uri(assessment_id: str) -> str:
     return f"{SPECS_URI}{assessment_id}.json"
 
 
+def _widget_modules() -> list[Any]:
+    modules = resources.files("assessments").joinpath(WIDGET_MODULES)
+    return sorted((m for m in modules.iterdir() if m.name.endswith(".js")), key=lambda m: m.name)
+
+
+def widget_uris() -> list[str]:
+    """The docs-relative URLs of the assessment widget's modules."""
+    return [WIDGET_DIR + module.name for module in _widget_modules()]
+
+
 def theme_files() -> list[SiteFile]:
     """The site's CSS and JavaScript, the assessment widget's modules included."""
-    modules = resources.files("assessments").joinpath(WIDGET_MODULES)
     return [*(SiteFile(ASSET_DIR + path.rsplit("/", 1)[-1],
                        resources.files(package).joinpath(path).read_bytes())
               for package, path in THEME_FILES),
             *(SiteFile(WIDGET_DIR + module.name, module.read_bytes())
-              for module in sorted(modules.iterdir(), key=lambda m: m.name)
-              if module.name.endswith(".js"))]
+              for module in _widget_modules())]
 
 
 #: A script of the host config's `extra_javascript`: a URL, or a module script's entry
@@ -188,67 +198,30 @@ def outdated_block(version: str) -> str:
 
 
 def early_loader(runtime: dict[str, Any], to_root: str) -> str:
-    """A small script for assessment pages that starts Pyodide at once.
+    """The head of an assessment page: the widget's modules, preloaded so that they are
+    parsed before Pyodide's start keeps the page busy, and `early-loader.js` inlined and
+    called with the site's addresses (see that file for what it does). `to_root` leads
+    to the site root."""
+    def site(url: str) -> str:
+        return url if "://" in url or url.startswith("/") else to_root + url
 
-    Without it Python would start only after the theme's own scripts have run. The
-    widget picks up `window.__playbookPyodideEarly`; the guard keeps a page reached by
-    instant navigation from starting a second copy. `to_root` leads to the site root.
-    Once the page and the runtime have loaded, it registers the runtime cache's worker
-    (see `cache_worker_script`).
-    """
-    pyodide = str(runtime["pyodide"])
-    if "://" not in pyodide and not pyodide.startswith("/"):
-        pyodide = to_root + pyodide
-    base = json.dumps(pyodide.rstrip("/") + "/")
+    pyodide = site(str(runtime["pyodide"])).rstrip("/") + "/"
     worker = runtime.get("cache_worker")
-    return ("<script>(function () {\n"
-            "  if (window.__playbookPyodideEarly || window.loadPyodide) { return; }\n"
-            + (cache_worker_script(to_root + str(worker)) if worker else "") +
-            f"  var base = new URL({base}, location.href).href;\n"
-            "  var script = document.createElement('script');\n"
-            "  script.src = base + 'pyodide.js';\n"
-            "  script.onload = function () {\n"
-            "    if (!window.__playbookPyodideEarly && window.loadPyodide) {\n"
-            "      window.__playbookPyodideEarly = window.loadPyodide({indexURL: base});\n"
-            "      window.__playbookPyodideEarly.catch(function () {\n"
-            "        window.__playbookPyodideEarly = null;\n"
-            "      });\n"
-            "    }\n"
-            "  };\n"
-            "  document.head.appendChild(script);\n"
-            "})();</script>")
+    arguments = ", ".join(json.dumps(value) for value in (
+        pyodide, site(str(runtime["engine"])), site(str(worker)) if worker else None))
+    preload = "".join(f'<link rel="modulepreload" href="{html.escape(site(uri), quote=True)}">'
+                      for uri in widget_uris())
+    return f"{preload}\n<script>{_early_script()}({arguments});</script>"
 
 
-def cache_worker_script(worker: str) -> str:
-    """The part of the early loader that registers the runtime cache's worker (`worker`,
-    a URL relative to the page) with the scope of its folder.
+@functools.cache
+def _early_script() -> str:
+    """`early-loader.js` without its comments and blank lines: inlined into every
+    assessment page, and (where a user's theme override leaves the head alone) into
+    the page's Markdown, where a blank line would end the raw HTML block."""
+    text = resources.files("generators").joinpath("assets/early-loader.js").read_text("utf-8")
+    text = re.sub(r"/\*.*?\*/", "", text, flags=re.S)
+    lines = (line.rstrip() for line in text.splitlines())
+    return "\n".join(line for line in lines if line.strip()).rstrip(";")
 
-    It waits for the page's load and the runtime's start, so it never competes with them,
-    then tells the worker what the page has loaded and loads from then on: the worker
-    copies the runtime's files from the browser's HTTP cache, so the first visit already
-    fills its cache without downloading anything twice. Any failure (no service workers,
-    a page not served over http(s)) is ignored: the page works as without it."""
-    return (f"  var worker = {json.dumps(worker)};\n"
-            "  var cacheRuntime = function () {\n"
-            "    Promise.resolve(window.__playbookPyodideEarly).catch(function () {})\n"
-            "      .then(function () {\n"
-            "        var url = new URL(worker, location.href);\n"
-            "        return navigator.serviceWorker.register(url.href,\n"
-            "                                                {scope: new URL('./', url).href});\n"
-            "      }).then(function () { return navigator.serviceWorker.ready; })\n"
-            "      .then(function (registration) {\n"
-            "        var tell = function (entries) {\n"
-            "          if (registration.active) {\n"
-            "            registration.active.postMessage({playbookLoaded: entries.map(\n"
-            "              function (entry) { return entry.name; })});\n"
-            "          }\n"
-            "        };\n"
-            "        tell(performance.getEntriesByType('resource'));\n"
-            "        new PerformanceObserver(function (list) { tell(list.getEntries()); })\n"
-            "          .observe({type: 'resource'});\n"
-            "      }).catch(function () {});\n"
-            "  };\n"
-            "  if ('serviceWorker' in navigator && window.PerformanceObserver) {\n"
-            "    if (document.readyState === 'complete') { cacheRuntime(); }\n"
-            "    else { window.addEventListener('load', cacheRuntime); }\n"
-            "  }\n")
+

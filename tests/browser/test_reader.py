@@ -85,3 +85,11 @@ def test_hiring_kit_prints_without_site_chrome(page: Any, site_url: str) -> None
     assert not page.locator(".md-sidebar--primary").is_visible()
     assert not page.locator("button.pb-print").first.is_visible()
     assert page.locator(".pb-scorecard table").first.is_visible()
+
+
+def test_search_works_on_an_assessment_page_while_python_loads(page: Any, site_url: str) -> None:
+    """An assessment page starts the theme's search worker only once Python is up, or at
+    once when the reader goes to the search field: searching works either way."""
+    page.goto(site_url + "assessments/transformation-level/")
+    search_site(page, "Buyer Journey Mapping").click()
+    page.wait_for_url(re.compile(r"/competencies/buyer-journey-mapping/"))

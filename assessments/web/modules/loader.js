@@ -134,12 +134,21 @@ async function loadEngine() {
   const runtime = await loadRuntime();
   reportStep(1);
   const indexURL = siteUrl(runtime.pyodide).replace(/\/?$/, "/");
-  const wheel = fetchBytes(siteUrl(runtime.engine));
+  const engineUrl = siteUrl(runtime.engine);
+  // The page head's early loader may have fetched the wheel, and imported the engine.
+  const early = window.__playbookEarly && window.__playbookEarly.engine === engineUrl
+    ? window.__playbookEarly : null;
+  const wheel = early ? early.wheel : fetchBytes(engineUrl);
   wheel.catch(function () {}); // awaited below
   const pyodide = await startPyodide(indexURL);
   reportStep(3);
-  // The wheel was fetched while Pyodide started; installing it is a local unpack.
-  pyodide.unpackArchive(new Uint8Array(await wheel), "wheel");
+  const imported = early && early.imported
+    ? await early.imported.then(function () { return true; }, function () { return false; })
+    : false;
+  if (!imported) {
+    // The wheel was fetched while Pyodide started; installing it is a local unpack.
+    pyodide.unpackArchive(new Uint8Array(await wheel), "wheel");
+  }
   let fn;
   try {
     fn = pyodide.runPython("from assessments.bridge import score_json; score_json");
