@@ -12,7 +12,9 @@ own vocabularies. Migrating writes out what the earlier version assumed:
   such a competency was on 'proficiency');
 * `role_families` and `metric_areas` in the manifest, with the built-in titles, when
   the playbook uses only the built-in values and declares none;
-* `currency: USD` in a pay range that names no currency.
+* `currency: USD` in a pay range that names no currency;
+* a source file for each source written as a label, and its id in the label's place
+  (see `migrate_sources`).
 
 Files are edited as text: a line is added, and every other line, comment and blank
 line stays as it was. Each edit is checked by reading the file again; each file is
@@ -29,9 +31,10 @@ from typing import Any
 
 import yaml
 
-from generators import files
+from generators import files, migrate_sources
 from generators.errors import ContentError, Problem, UserError, display_path
 from generators.load import MAX_FILE_BYTES, YamlProblem, read_yaml
+from generators.model import ENTITY_KINDS
 from generators.model.vocabulary import EARLIER_METRIC_AREAS, EARLIER_ROLE_FAMILIES
 from generators.validate import MANIFEST_FILE, is_yaml
 
@@ -66,6 +69,8 @@ class _File:
     data: Any
     added: list[tuple[Path_, str, Any]] = field(default_factory=list)
     """`(mapping path, key, value)` of every key added, to check the edit by."""
+    renamed: dict[str, str] = field(default_factory=dict)
+    """Labels of the `sources:` list replaced by source ids, to check the edit by."""
 
 
 def migrate(root: Path, *, write: bool = True) -> list[Change]:
@@ -75,11 +80,14 @@ def migrate(root: Path, *, write: bool = True) -> list[Change]:
                            "the folder that holds playbook.yml)")
     problems: list[Problem] = []
     manifest = _read(root, root / MANIFEST_FILE, problems)
-    folders = {name: [f for path in _yaml_files(root / name)
-                      if (f := _read(root, path, problems)) is not None]
-               for name in ("roles", "competencies", "metrics")}
+    folders = {kind.folder: [f for path in _yaml_files(root / kind.folder)
+                             if (f := _read(root, path, problems)) is not None]
+               for kind in ENTITY_KINDS}
     if problems or manifest is None:
         raise ContentError(problems)
+    sources = migrate_sources.plan(
+        root, [f for name, fs in folders.items() if name != migrate_sources.FOLDER for f in fs],
+        folders[migrate_sources.FOLDER])
     changes: list[Change] = []
     for step in (_default_scale, _role_families, _metric_areas):
         changes += step(root, manifest, folders)
@@ -87,12 +95,16 @@ def migrate(root: Path, *, write: bool = True) -> list[Change]:
         changes += _competency_scale(root, manifest, competency)
     for role in folders["roles"]:
         changes += _currencies(role)
-    edited = [f for f in (manifest, *[f for fs in folders.values() for f in fs]) if f.added]
+    changes += [Change(path, what) for path, what in sources.changes]
+    edited = [f for f in (manifest, *[f for fs in folders.values() for f in fs])
+              if f.added or f.renamed]
     for item in edited:
         _check_edit(item)
     if write:
-        for item in edited:  # all refused before any is written
-            files.check_no_links(item.path, root)
+        for path in [*(item.path for item in edited), *(path for path, _ in sources.created)]:
+            files.check_no_links(path, root)  # all refused before any is written
+        for path, text in sources.created:  # first: the labels still name them until then
+            files.write_new_file(path, text, root)
         for item in edited:
             files.write_file(item.path, item.text.encode("utf-8"))
     return changes
@@ -258,13 +270,18 @@ def _check_edit(item: _File) -> None:
     expected = deepcopy(item.data)
     for at, key, value in item.added:
         _walk(expected, at)[key] = value
+    if item.renamed:
+        expected["sources"] = [item.renamed.get(label.strip(), label)
+                               if isinstance(label, str) else label
+                               for label in expected["sources"]]
     try:
         found = yaml.safe_load(item.text)
         same = found == expected
     except yaml.YAMLError:
         same = False
     if not same:
-        what = ", ".join(key for _at, key, _value in item.added)
+        what = ", ".join([*(key for _at, key, _value in item.added),
+                          *(["the sources' ids"] if item.renamed else [])])
         raise MigrateError(f"{display_path(item.path)}: cannot add {what} without changing "
                            "what the file says; add it by hand")
 

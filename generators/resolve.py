@@ -8,6 +8,7 @@ entities nothing uses. Content rules per kind live in `lint.py`.
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from pydantic import BaseModel
@@ -15,7 +16,7 @@ from pydantic import BaseModel
 from generators import lint
 from generators.errors import Problem, Severity, did_you_mean
 from generators.model import KINDS, layout
-from generators.model.common import EntityLink
+from generators.model.common import SLUG_PATTERN, EntityLink
 from generators.model.vocabulary import EARLIER_ROLE_FAMILIES
 from generators.model.walk import Loc, iter_instances, iter_refs
 from generators.report import Reporter
@@ -70,8 +71,8 @@ def _check_references(report: Reporter, kind: str, entity_id: str, entity: BaseM
         known = report.playbook.of(target_kind)
         if target_id not in known and (target_kind, target_id) not in report.playbook.broken:
             hint = did_you_mean(target_id, known)
-            if target_kind == "source" and not hint:
-                hint = SOURCE_HINT
+            if target_kind == "source" and not (hint and re.fullmatch(SLUG_PATTERN, target_id)):
+                hint = SOURCE_HINT  # a label (a title, a file name), or no id like it
             report.error(kind, entity_id, loc, f"unknown {target_kind} '{target_id}'", hint)
 
 

@@ -132,8 +132,9 @@ def test_new_meeting_writes_a_cadence(default_copy: Path) -> None:
 def test_new_names_meeting_among_the_kinds() -> None:
     assert run("new", "meetng", "x").stderr == (
         "playbook: error: unknown kind 'meetng' (did you mean 'meeting'?)\n")
-    assert run("new", "spaceship", "x").stderr.endswith(
-        ", assessment; 'meeting' is another name for cadence)\n")
+    unknown = run("new", "spaceship", "x").stderr
+    assert ", assessment, " in unknown
+    assert unknown.endswith("; 'meeting' is another name for cadence)\n")
 
 
 def test_assess_lists_the_assessments() -> None:

@@ -20,7 +20,10 @@ class Stage(Strict):
                                     description="What to do to reach the next stage.")
     facts: list[Label] = Field(default_factory=list,
                                description="Figures for this stage: timing, size, budget.")
-    notes: list[Text] = Field(default_factory=list, description="Caveats and gaps.")
+    notes: list[Text] = Field(
+        default_factory=list,
+        description="Editorial notes on this stage: caveats and gaps. The site shows them "
+                    "only in a collapsed 'For editors' section.")
 
 
 class DimensionCell(Strict):

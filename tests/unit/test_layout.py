@@ -18,8 +18,8 @@ STEPS = [
     ("base", ["errors", "files"]),
     ("model", ["model"]),
     ("load", ["load", "validate", "schema_errors", "schema"]),
-    ("check", ["report", "lint", "lint_assessments", "lint_scoring", "lint_schedules", "resolve",
-               "check"]),
+    ("check", ["report", "lint", "lint_assessments", "lint_scoring", "lint_schedules",
+               "lint_wording", "resolve", "check"]),
     ("versions", ["versions"]),
     ("runtime", ["pyodide"]),
     ("render", ["render"]),
@@ -27,7 +27,7 @@ STEPS = [
     ("host", ["hosts.__init__", "hosts.mkdocs", "hosts.zensical"]),
     ("pipeline", ["pipeline", "compiler"]),
     ("entry points", ["hosts.plugin", "serve", "publish", "offline", "assess", "scaffold", "init",
-                      "migrate", "cli"]),
+                      "migrate", "migrate_sources", "cli"]),
 ]
 
 
