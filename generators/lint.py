@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from generators import lint_assessments, lint_schedules, lint_wording
+from generators import lint_assessments, lint_glossary, lint_schedules, lint_wording
 from generators.errors import did_you_mean
 from generators.model.walk import Loc
 from generators.report import Reporter
@@ -18,6 +18,7 @@ def run(report: Reporter) -> None:
             rule(report, entity_id, entity)
     lint_assessments.run(report)
     lint_schedules.run(report)
+    lint_glossary.run(report)
     lint_wording.run(report)
 
 

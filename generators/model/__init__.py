@@ -22,6 +22,7 @@ from generators.model.career import CareerPath
 from generators.model.common import KIND_ALIASES, Entity
 from generators.model.competency import Competency
 from generators.model.framework import Framework
+from generators.model.glossary import Term
 from generators.model.hiring import HiringProcess, HiringProfile, InterviewLoop, QuestionSet
 from generators.model.manifest import Manifest
 from generators.model.maturity import MaturityModel
@@ -98,6 +99,7 @@ ENTITY_KINDS: tuple[Kind, ...] = (
     Kind("assessment", "assessments", Assessment, "Assessments", "assessments", "Assessment"),
     Kind("source", "sources", Source, "Sources", "sources", "Source", section="Sources",
          index="source_index.md.j2"),
+    Kind("term", "glossary", Term, "Glossary", "glossary", "Glossary"),
 )
 
 KINDS: dict[str, Kind] = {kind.name: kind for kind in (MANIFEST, *ENTITY_KINDS)}

@@ -120,7 +120,7 @@ KindName = Literal[
     "exercise", "interview-loop", "scorecard", "question-set", "onboarding-path", "routine",
     "cadence", "maturity-model", "team-model", "management-model", "metric", "assessment",
     "play", "framework",
-    "source",
+    "source", "term",
     "meeting",  # another name for cadence
 ]
 

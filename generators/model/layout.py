@@ -32,12 +32,13 @@ ASSESSMENTS = "assessments/index.md"
 ENABLEMENT = "enablement.md"
 TAGS = "tags.md"
 CHANGES = "changes.md"
+GLOSSARY = "glossary/index.md"
 KITS = "hiring/kits"
 
 #: Pages and files the site makes itself, besides one page (and calendar) per entity.
 FIXED = (HOME, ROLES, COMPETENCY_FRAMEWORK, COMPETENCY_MATRIX, CAREERS, HIRING, ONBOARDING,
          MEETINGS, ALL_MEETINGS_ICS, MATURITY, TEAM_MODELS, MANAGEMENT_MODELS, METRICS,
-         ASSESSMENTS, ENABLEMENT, TAGS, CHANGES)
+         ASSESSMENTS, ENABLEMENT, TAGS, CHANGES, GLOSSARY)
 
 
 #: The kinds the hiring page, and a hiring kit per role, are made of.
@@ -62,7 +63,11 @@ SHOWS: dict[str, tuple[tuple[str, ...], ...]] = {
     MANAGEMENT_MODELS: (("management-model",),),
     METRICS: (("metric",),),
     ASSESSMENTS: (("assessment",),),
+    GLOSSARY: (("term",),),
 }
+
+#: Kinds shown together on one page of the site's own, each entity at its anchor there.
+ONE_PAGE = {"term": GLOSSARY}
 
 
 def own_pages(counts: Mapping[str, int]) -> frozenset[str]:
@@ -111,6 +116,8 @@ def entity_uri(kind: str, entity_id: str, hiring_profile_role: str | None = None
     """The page of an entity. A hiring profile's page is its role's hiring kit."""
     if kind == "hiring-profile":
         return kit_uri(hiring_profile_role or entity_id)
+    if kind in ONE_PAGE:
+        return f"{ONE_PAGE[kind]}#{entity_id}"
     return f"{FOLDERS[kind]}/{entity_id}.md"
 
 

@@ -22,6 +22,7 @@ from generators.render import (
     nav,
     pages_changes,
     pages_general,
+    pages_glossary,
     pages_hiring,
     pages_home,
     pages_models,
@@ -36,6 +37,7 @@ from generators.render.cache import Fingerprints, RenderCache
 from generators.render.citations import citations
 from generators.render.edit_links import EditLinks, page_sources, source_of
 from generators.render.environment import make_environment, template_problem
+from generators.render.glossary import Glossary
 from generators.render.graph import Graph
 from generators.render.page import PageSpec
 from generators.validate import Playbook
@@ -46,7 +48,7 @@ PAGE_BUILDERS = (
     pages_people.careers, pages_hiring.hiring, pages_practice.onboarding, pages_practice.meetings,
     pages_models.maturity, pages_models.team_models, pages_models.management_models,
     pages_models.assessments, pages_practice.metrics, pages_models.enablement,
-    pages_general.general,
+    pages_general.general, pages_glossary.glossary,
 )
 
 
@@ -111,6 +113,10 @@ def render_site(playbook: Playbook, *, templates: Path | None = None,
     settings = prints.key(compiler_digest(), sorted(docs_pages), runtime, use_directory_urls,
                           changelog, loader_in_page, own, intros, cited,
                           _stamps(templates) if templates is not None else ()) if cache else ""
+    # One pattern for the playbook's terms marks their first use on every page but theirs.
+    terms = list(graph.of("term").values())
+    glossary = Glossary(terms)
+    settings = prints.key(settings, terms) if cache and terms else settings
     files = []
     for spec in specs:
         key = prints.key(settings, spec.template, spec.uri, spec.title, spec.tags,
@@ -118,7 +124,7 @@ def render_site(playbook: Playbook, *, templates: Path | None = None,
         text = cache.get(spec.uri, key) if cache else None
         if text is None:
             text = _render(env, spec, overrides, runtime if loader_in_page else None,
-                           use_directory_urls)
+                           use_directory_urls, glossary)
             if cache:
                 cache.put(spec.uri, key, text)
         files.append(SiteFile(spec.uri, text))
@@ -144,7 +150,8 @@ _DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
 
 
 def _render(env: Environment, spec: PageSpec, overrides: Path | None,
-            runtime: dict[str, Any] | None, use_directory_urls: bool) -> str:
+            runtime: dict[str, Any] | None, use_directory_urls: bool,
+            glossary: Glossary | None = None) -> str:
     # The way from the page's URL to the site root, for addresses the browser resolves.
     to_root = "../" * urls.page_url(spec.uri, use_directory_urls).count("/") or "./"
     try:
@@ -156,6 +163,8 @@ def _render(env: Environment, spec: PageSpec, overrides: Path | None,
         raise ContentError([template_problem(exc, spec.template, spec.uri)]) from exc
     if overrides is not None:
         _check_markup(body, overrides, spec)
+    if glossary is not None and spec.uri != urls.GLOSSARY:
+        body = glossary.mark(body)  # our markup: added after the page's own is checked
     if spec.meta.get("assessment") and runtime:
         # Assessment pages start Python at once, before the theme's own scripts run.
         body = assets.early_loader(runtime, to_root) + "\n\n" + body

@@ -72,8 +72,8 @@ def build_nav(g: Graph, docs_pages: list[str], changes: bool = False) -> list[Na
         nav.append({section: items[0][next(iter(items[0]))] if len(items) == 1 else items})
     guides = [page for page in docs_pages if page not in (urls.HOME,)]
     what_changed = [{"What changed": urls.CHANGES}] if changes else []
-    nav.append({"Enablement": [urls.ENABLEMENT, *what_changed, *guides,
-                               {"Other scales": _entries(g, "scale", scales[""])},
+    nav.append({"Enablement": [urls.ENABLEMENT, {"Glossary": urls.GLOSSARY}, *what_changed,
+                               *guides, {"Other scales": _entries(g, "scale", scales[""])},
                                {"Pages by kind": urls.TAGS}]})
     return _prune(nav, g.own_pages)
 

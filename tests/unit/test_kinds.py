@@ -1,4 +1,4 @@
-"""Each kind is declared once. A new kind (here a glossary term) is its model module,
+"""Each kind is declared once. A new kind (here a decision record) is its model module,
 one declaration, and its page template; nothing else changes. The test adds one in a
 separate process (so no module of this one is touched) and uses every command on it."""
 
@@ -20,21 +20,22 @@ from pydantic import Field
 import generators.model as model
 from generators.model.common import Entity, Label, Text
 
-class Term(Entity):
-    """A word the playbook uses in a sense of its own."""
-    name: Label = Field(description="The term.")
-    definition: Text = Field(description="What it means here.")
+class Decision(Entity):
+    """A decision the team made, and why."""
+    name: Label = Field(description="The decision.")
+    reason: Text = Field(description="Why it was made.")
 
-term = model.Kind("term", "terms", Term, "Glossary", "glossary", "Term", section="Glossary")
-model.ENTITY_KINDS = (*model.ENTITY_KINDS, term)
-model.KINDS[term.name] = term
-model.BY_FOLDER[term.folder] = term
+decision = model.Kind("decision", "decisions", Decision, "Decisions", "decisions", "Decision",
+                      section="Decisions")
+model.ENTITY_KINDS = (*model.ENTITY_KINDS, decision)
+model.KINDS[decision.name] = decision
+model.BY_FOLDER[decision.folder] = decision
 
 from generators.cli import main
 sys.exit(main(sys.argv[1:]))
 '''
 #: 3. Its page template (here in the playbook's own templates folder).
-TEMPLATE = "# {{ term.name }}\n\n{{ term.definition }}\n\n{{ backlinks | length }} references\n"
+TEMPLATE = "# {{ decision.name }}\n\n{{ decision.reason }}\n\n{{ backlinks | length }} references\n"
 
 
 def _playbook(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
@@ -47,35 +48,35 @@ def _playbook(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
 def test_a_new_kind_needs_its_model_its_declaration_and_its_template(tmp_path: Path) -> None:
     shutil.copytree(CASES / "minimal", tmp_path / "playbook")
     (tmp_path / "playbook/templates").mkdir()
-    (tmp_path / "playbook/templates/term.md.j2").write_text(TEMPLATE, encoding="utf-8")
+    (tmp_path / "playbook/templates/decision.md.j2").write_text(TEMPLATE, encoding="utf-8")
     # `playbook new` writes a starter that validates as written...
-    new = _playbook("new", "term", "social-selling", cwd=tmp_path)
+    new = _playbook("new", "decision", "social-selling", cwd=tmp_path)
     assert new.returncode == 0, new.stderr
-    starter = (tmp_path / "playbook/terms/social-selling.yml").read_text(encoding="utf-8")
-    assert "schemas/term.schema.json" in starter and "name: Social Selling" in starter
+    starter = (tmp_path / "playbook/decisions/social-selling.yml").read_text(encoding="utf-8")
+    assert "schemas/decision.schema.json" in starter and "name: Social Selling" in starter
     checked = _playbook("validate", "--format", "json", cwd=tmp_path)
     assert checked.returncode == 0, checked.stdout + checked.stderr
-    assert json.loads(checked.stdout)["counts"]["term"] == 1
+    assert json.loads(checked.stdout)["counts"]["decision"] == 1
     # ...which the checker checks like any other file,
-    (tmp_path / "playbook/terms/account.yml").write_text(
-        "id: account\nname: Account\ndefintion: A company we sell to.\n", encoding="utf-8")
+    (tmp_path / "playbook/decisions/account.yml").write_text(
+        "id: account\nname: Account\nreasn: A company we sell to.\n", encoding="utf-8")
     wrong = _playbook("validate", cwd=tmp_path)
-    assert "playbook/terms/account.yml:3:1: defintion: unknown field 'defintion' (did you " \
-           "mean 'definition'?)" in wrong.stderr
-    (tmp_path / "playbook/terms/account.yml").write_text(
-        "id: account\nname: Account\ndefinition: A company we sell to.\n", encoding="utf-8")
+    assert "playbook/decisions/account.yml:3:1: reasn: unknown field 'reasn' (did you " \
+           "mean 'reason'?)" in wrong.stderr
+    (tmp_path / "playbook/decisions/account.yml").write_text(
+        "id: account\nname: Account\nreason: A company we sell to.\n", encoding="utf-8")
     # ...with a JSON Schema for editors,
     schemas = _playbook("schema", "--out", "schemas", cwd=tmp_path)
     assert schemas.returncode == 0, schemas.stderr
-    assert (tmp_path / "schemas/term.schema.json").is_file()
-    # ...and a site with an index, a page per term, a tag and a place in the navigation.
+    assert (tmp_path / "schemas/decision.schema.json").is_file()
+    # ...and a site with an index, a page per decision, a tag and a place in the navigation.
     built = _playbook("build", "--site-dir", "site", cwd=tmp_path)
     assert built.returncode == 0, built.stderr
-    page = (tmp_path / "site/glossary/account/index.html").read_text(encoding="utf-8")
+    page = (tmp_path / "site/decisions/account/index.html").read_text(encoding="utf-8")
     assert "A company we sell to." in page
-    index = (tmp_path / "site/glossary/index.html").read_text(encoding="utf-8")
+    index = (tmp_path / "site/decisions/index.html").read_text(encoding="utf-8")
     assert 'href="account/"' in index and 'href="social-selling/"' in index
     config = (tmp_path / ".playbook/site-source/mkdocs.yml").read_text(encoding="utf-8")
-    assert "Glossary:" in config and "glossary/account.md" in config
-    assert "- Term" in (tmp_path / ".playbook/site-source/docs/glossary/account.md").read_text(
+    assert "Decisions:" in config and "decisions/account.md" in config
+    assert "- Decision" in (tmp_path / ".playbook/site-source/docs/decisions/account.md").read_text(
         encoding="utf-8")

@@ -19,7 +19,7 @@ STEPS = [
     ("model", ["model"]),
     ("load", ["load", "validate", "schema_errors", "schema"]),
     ("check", ["report", "lint", "lint_assessments", "lint_scoring", "lint_schedules",
-               "lint_wording", "resolve", "check"]),
+               "lint_wording", "lint_glossary", "resolve", "check"]),
     ("versions", ["versions"]),
     ("runtime", ["pyodide"]),
     ("render", ["render"]),
