@@ -20,6 +20,9 @@ def _intro(page: str) -> Text | None:
 class IndexIntros(Strict):
     """An opening text for each index page that should have one of the playbook's own."""
 
+    home: Text | None = Field(
+        default=None, description="Text of the home page, below the playbook's description: "
+                                  "what a newcomer should know first; Markdown allowed.")
     roles: Text | None = _intro("Roles")
     competencies: Text | None = _intro("Competency framework")
     careers: Text | None = _intro("Career paths")
