@@ -11,7 +11,7 @@ import pytest
 from generators.check import check
 from generators.errors import UserError
 from generators.migrate import migrate
-from tests.conftest import edit, rendered
+from tests.conftest import DEFAULT_PLAYBOOK, edit, rendered
 
 BOOK = ("id: social-selling-mastery\ntitle: Social Selling Mastery\nauthor: Jamie Shanks\n"
         "publisher: Sales for Life\nkind: book\n")
@@ -79,7 +79,8 @@ def test_text_for_readers_about_the_playbook_s_making_is_warned_about(playbook: 
     edit(playbook / "roles/sdr.yml", "purpose: Opens conversations with target accounts.",
          "purpose: Opens conversations, as the source says.")
     edit(playbook / "roles/sdr.yml", "      - Research target stakeholders.",
-         "      - Research stakeholders (see the Inventory).\n      - Read 000_1c4a9c2ffe1c6c8d.txt")
+         "      - Research stakeholders (see the Inventory).\n"
+         "      - Read 000_1c4a9c2ffe1c6c8d.txt")
     assert rendered(playbook) == [
         "playbook/roles/sdr.yml:4:1: warning: purpose: text for readers mentions 'the source', "
         "which readers cannot follow (say it in the playbook's own words, or move it to the "
@@ -193,3 +194,26 @@ def test_migrate_writes_nothing_when_one_file_cannot_be_edited(playbook: Path) -
         "write 'a-title-written-over-two-lines' in its place by hand")
     assert _files(playbook) == before
     assert not (playbook / "sources").exists()
+
+
+def test_the_default_playbook_cites_its_five_sources_by_title() -> None:
+    checked = check(DEFAULT_PLAYBOOK)
+    sources = checked.playbook.of("source")
+    assert {sid: (s.title, s.byline, s.kind) for sid, s in sources.items()} == {
+        "absm-team-structure-guide": (
+            "Account-Based Social Media (ABSM) team structure guide", "", "guide"),
+        "tribal-impact-central-management": (
+            "Scaling Your Social Selling Program: How Central Should Your Management Be?",
+            "Tribal Impact, 2021", "blog post"),
+        "social-selling-mastery": (
+            "Social Selling Mastery", "Jamie Shanks, Sales for Life", "book"),
+        "ssmm-series-part-2": (
+            "Social Selling Maturity Model, part 2 of 5: the social media policy stage", "",
+            "blog post"),
+        "infogalactic-social-selling": ("Social selling", "Infogalactic", "encyclopedia article"),
+    }
+    assert sources["infogalactic-social-selling"].url == \
+        "https://infogalactic.com/info/Social_selling"
+    cited = {source for kind in checked.playbook.counts() if kind not in ("manifest", "source")
+             for entity in checked.playbook.of(kind).values() for source in entity.sources}
+    assert cited == set(sources)  # each is cited, and nothing else is
