@@ -117,6 +117,11 @@ def test_reader_facing_text_keeps_authoring_bookkeeping_out(checked: Checked) ->
     assert found == []
 
 
+def test_notes_for_editors_name_sources_by_title(checked: Checked) -> None:
+    seed_file = re.compile(r"\b\d{3}_[0-9a-f]{16}\b|content inventory|Appendix [A-C]\b")
+    found = [text[:80] for text in _every_text(checked) if seed_file.search(text)]
+    assert found == []
+
 def test_bookkeeping_pattern_catches_what_it_is_meant_to() -> None:
     for phrase in ("As the source says", "see the inventory", "Appendix B, item 9",
                    "(002_bd6ea357438d58f5.txt)", "the sources name three"):
