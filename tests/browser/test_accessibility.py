@@ -53,6 +53,7 @@ PAGES = {
     "metrics": "metrics/",
     "metric": "metrics/account-engagement-scores/",
     "tags": "tags/",
+    "glossary": "glossary/",
     "assessments": "assessments/",
 }
 
