@@ -4,11 +4,20 @@ technology."""
 
 from __future__ import annotations
 
+import functools
+import http.server
+import socket
+import subprocess
+import sys
+import threading
+from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 
 import pytest
 
-from tests.browser.test_accessibility import THEME, _violations
+from tests.browser.test_accessibility import THEME, ZENSICAL, _violations
+from tests.conftest import QuietHandler, copy_project
 
 pytestmark = pytest.mark.browser
 
@@ -94,3 +103,45 @@ def test_on_paper_the_definition_follows_the_term(page: Any, site_url: str) -> N
     assert definition.evaluate("d => [getComputedStyle(d, '::before').content, "
                                "getComputedStyle(d, '::after').content]") == ['"("', '")"']
     assert definition.evaluate("d => getComputedStyle(d.parentElement).position") == "static"
+
+
+@pytest.fixture(scope="module")
+def zensical_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The default playbook built with Zensical, served on a free port of 127.0.0.1."""
+    project = copy_project(tmp_path_factory.mktemp("zensical-glossary"))
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    url = f"http://127.0.0.1:{port}/"
+    built = subprocess.run([str(Path(sys.executable).parent / "playbook"), "build", "--engine",
+                            "zensical", "--site-url", url, "--site-dir", "site"], cwd=project,
+                           capture_output=True, text=True, timeout=300, check=False)
+    assert built.returncode == 0, built.stderr
+    handler = functools.partial(QuietHandler, directory=str(project / "site"))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield url
+    server.shutdown()
+    server.server_close()
+
+
+def test_zensical_shows_the_definition_on_hover_and_focus(browser: Any,
+                                                          zensical_url: str) -> None:
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    try:
+        page.goto(zensical_url + PAGE)
+        term = page.locator(TERM).first
+        tip = term.locator(".pb-term-tip")
+        assert not tip.is_visible()
+        term.hover()
+        tip.wait_for(state="visible")
+        page.mouse.move(5, 880)
+        tip.wait_for(state="hidden")
+        term.focus()
+        tip.wait_for(state="visible")
+        assert _violations(page, THEME | ZENSICAL) == []
+        page.goto(zensical_url + "glossary/")
+        assert page.locator("dl.pb-glossary dt#absm").inner_text() == "ABSM"
+    finally:
+        context.close()
