@@ -203,6 +203,24 @@
     apply();
   }
 
+  // A glossary term's definition shows while the term is hovered or focused (CSS). Escape
+  // hides it without moving the pointer or the focus; pointing at or moving to the term
+  // again brings it back. Listeners on the document, once: they outlive page changes.
+  document.addEventListener("keydown", function (event) {
+    if (event.key !== "Escape") { return; }
+    document.querySelectorAll("abbr.pb-term").forEach(function (term) {
+      if (term.matches(":hover, :focus")) { term.classList.add("pb-term--dismissed"); }
+    });
+  });
+  ["mouseout", "focusout"].forEach(function (type) {
+    document.addEventListener(type, function (event) {
+      var term = event.target.closest ? event.target.closest("abbr.pb-term") : null;
+      if (term && !term.contains(event.relatedTarget)) {
+        term.classList.remove("pb-term--dismissed");
+      }
+    });
+  });
+
   function init() {
     initChangeFilter();
     labelSearchDialog();

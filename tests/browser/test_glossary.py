@@ -39,6 +39,15 @@ def test_the_definition_shows_on_hover(page: Any, site_url: str) -> None:
     box, term_box = tip.bounding_box(), term.bounding_box()
     assert box["y"] >= term_box["y"] + term_box["height"] - 1
     assert box["x"] >= 0 and box["x"] + box["width"] <= 1280
+    # The pointer can move onto the definition (to read or select it) and it stays.
+    page.mouse.move(term_box["x"] + 4, term_box["y"] + term_box["height"] - 2)
+    page.mouse.move(box["x"] + 8, box["y"] + box["height"] / 2, steps=5)
+    assert tip.is_visible()
+    page.keyboard.press("Escape")  # dismissed without moving the pointer
+    tip.wait_for(state="hidden")
+    page.mouse.move(5, 880)
+    term.hover()  # and back when pointed at again
+    tip.wait_for(state="visible")
     page.mouse.move(5, 880)
     tip.wait_for(state="hidden")
 
@@ -60,6 +69,12 @@ def test_the_definition_shows_on_keyboard_focus(page: Any, site_url: str) -> Non
     described = focused.evaluate("e => e.getAttribute('aria-describedby')")
     assert page.locator(f"#{described}").count() == 1
     first = page.locator(f"#{described}")
+    page.keyboard.press("Escape")  # dismissed while the term keeps the focus
+    first.wait_for(state="hidden")
+    assert focused.evaluate("e => e === document.activeElement")
+    page.keyboard.press("Shift+Tab")
+    page.keyboard.press("Tab")  # back to the term: shown again
+    first.wait_for(state="visible")
     page.keyboard.press("Tab")  # moving on hides it again
     first.wait_for(state="hidden")
 
