@@ -254,3 +254,49 @@ def test_team_models_share_one_selection_table(checked: Checked) -> None:
                for m in checked.playbook.of("team-model").values()}
     assert factors == {("Company size", "Target accounts", "Resource availability",
                         "Organisational maturity", "Time to value", "Scalability")}
+
+
+#: The frameworks of the insights factory and of social selling: (ordered?, item names).
+FRAMEWORKS = {
+    "buyers-journey": (True, ["Status Quo", "Priority Shift", "Conceptual Solutions",
+                               "Vendor Review", "Selection"]),
+    "buyer-questions": (True, ["Why", "How", "Who"]),
+    "theme-categories": (False, ["Lead Generation", "Brand Awareness", "Brand Affinity",
+                                 "Lead Nurturing"]),
+    "insights-factory": (True, ["Create", "Organize", "Discover", "Evaluate"]),
+    "content-calendar": (False, ["Submission Deadline", "Content Type", "Committee Member",
+                                 "Buyer Persona", "Buyer Stage", "Call to Action"]),
+    "social-selling-components": (False, ["Social prospecting", "Personal branding",
+                                          "Employee advocacy",
+                                          "Social relationship management"]),
+    "lead-factory": (True, ["Sales Quota", "Production Volume and Velocity", "The Delta"]),
+}
+
+#: The plays of the insights factory and its discovery tactics, with their step counts
+#: where the practice has a set number of steps.
+PLAYS = {"lead-factory-baseline": 3, "content-calendar-and-production": None,
+         "never-ending-story": None, "content-library-audit": 5, "employee-advocacy": 5,
+         "operation-land-grab": 6, "event-lead-exchange": None, "repurpose-top-insights": 6,
+         "content-consumption-story-analysis": 6, "window-time-interviews": None}
+
+
+def test_every_framework_of_the_insights_factory_has_an_entity(checked: Checked) -> None:
+    frameworks = checked.playbook.of("framework")
+    for framework_id, (ordered, names) in FRAMEWORKS.items():
+        framework = frameworks[framework_id]
+        assert framework.ordered is ordered, framework_id
+        assert [item.name for item in framework.items] == names, framework_id
+    assert frameworks["insights-factory"].title.endswith("(CODE)")
+
+
+def test_every_practice_of_the_insights_factory_is_a_play(checked: Checked) -> None:
+    plays = checked.playbook.of("play")
+    for play_id, steps in PLAYS.items():
+        play = plays[play_id]
+        assert steps is None or len(play.steps) == steps, play_id
+        assert play.metrics and play.competencies, play_id
+    land_grab = plays["operation-land-grab"]
+    assert "30 or more" in land_grab.purpose and "every business day" in land_grab.purpose
+    refresh = plays["repurpose-top-insights"]
+    assert refresh.cadence == "top-insights-refresh"
+    assert checked.playbook.of("cadence")[refresh.cadence].frequency == "quarterly"

@@ -61,7 +61,8 @@ def _role_context(g: Graph, role_id: str, role: Any, for_everyone: list[Any]) ->
         "allocation": [(g.link("team-model", tm), role.allocation[tm])
                        for tm in g.of("team-model") if tm in role.allocation],
         "assessments": role_assessments(g, role_id),
-        "plays": [g.link("play", p.id) for p in referring("play")],
+        "plays": sorted((g.link("play", p.id) for p in referring("play")),
+                       key=lambda link: link.title.casefold()),
         "backlinks": [link for link in g.backlinks("role", role_id) if link.kind != "play"],
     }
 
