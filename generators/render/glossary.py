@@ -151,7 +151,7 @@ def markup(text: str, term_id: str, definition: str) -> str:
     """A term's use on a page (`text`, Markdown as the page has it) with its definition."""
     tip = f"pb-term-{term_id}"
     return (f'<abbr class="pb-term" tabindex="0" aria-describedby="{tip}">{text}'
-            f'<span class="pb-term-tip" id="{tip}" role="tooltip"> '
+            f'<span class="pb-term-tip" id="{tip}" role="tooltip" data-search-exclude> '
             f'<span class="pb-term-definition">{_plain(definition)}</span></span></abbr>')
 
 

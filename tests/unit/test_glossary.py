@@ -132,7 +132,7 @@ def test_the_definition_is_text_and_passes_the_sanitiser() -> None:
     assert "&#42;target&#42;" in marked and "&#124;" in marked
     assert unsafe_markup(marked) == []
     assert ('<abbr class="pb-term" tabindex="0" aria-describedby="pb-term-absm">ABSM'
-            '<span class="pb-term-tip" id="pb-term-absm" role="tooltip"> '
+            '<span class="pb-term-tip" id="pb-term-absm" role="tooltip" data-search-exclude> '
             '<span class="pb-term-definition">Selling') in marked
 
 
