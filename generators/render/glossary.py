@@ -23,8 +23,8 @@ SKIPPED = frozenset({
 
 #: What in a line is not text to mark: inline code, HTML comments and tags, Markdown
 #: links and images (text and address), autolinks and attribute lists.
-_TOKEN = re.compile(r"""(`+).*?\1 | <!--.*?--> | </?[A-Za-z][^<>]*>
-    | !?\[(?:[^\]\\\n]|\\.)*\](?:\([^)\n]*\)|\[[^\]\n]*\])? | \{:?[^}\n]*\}""", re.X)
+_TOKEN = (r"(?P<ticks>`+).*?(?P=ticks)|<!--.*?-->|(?P<tag></?[A-Za-z][^<>]*>)"
+          r"|!?\[(?:[^\]\\\n]|\\.)*\](?:\([^)\n]*\)|\[[^\]\n]*\])?|\{:?[^}\n]*\}")
 _TAG_NAME = re.compile(r"</?([A-Za-z][A-Za-z0-9-]*)")
 _FENCE = re.compile(r"^\s*(`{3,}|~{3,})")
 #: Lines that are titles or link definitions: headings, admonition and details titles,
@@ -51,20 +51,29 @@ class Glossary:
     def __init__(self, terms: Iterable[Any]) -> None:
         self.exact: dict[str, Any] = {}
         self.folded: dict[str, Any] = {}
-        alternatives = []
+        sensitive: list[list[str]] = []
+        any_case: list[list[str]] = []
         for term in terms:
             for word in term.words:
-                sensitive = case_sensitive(word)
-                (self.exact if sensitive else self.folded)[
-                    _key(word) if sensitive else _key(word).casefold()] = term
-                # Text on a page is escaped (`&` is `&amp;`): match the word as written there.
-                body = r"[ \t]+".join(re.escape(html.escape(part, quote=False))
-                                      for part in word.split())
-                alternatives.append((len(word), body + "s?" if sensitive else f"(?i:{body})"))
-        alternatives.sort(key=lambda item: -item[0])  # the longest word wins
-        self.pattern = re.compile(
-            r"(?<![\w&#])(?:" + "|".join(body for _n, body in alternatives) + r")(?!\w)"
-        ) if alternatives else None
+                if case_sensitive(word):
+                    self.exact[_key(word)] = term
+                    sensitive += [_atoms(word), _atoms(word) + ["s"]]  # 'SDR', 'SDRs'
+                else:
+                    self.folded[_key(word).casefold()] = term
+                    any_case.append(_atoms(word.lower()))
+        self.pattern: re.Pattern[str] | None = None
+        self.scanner: re.Pattern[str] | None = None
+        if sensitive or any_case:
+            # Words as a trie (shared beginnings written once; the longest word wins), each
+            # match starting with one of their first letters and ending at a word's end.
+            firsts = {seq[0] for seq in sensitive} | {
+                case for seq in any_case for case in (seq[0], seq[0].upper())}
+            words = "|".join(filter(None, [_trie(sensitive),
+                                           f"(?i:{_trie(any_case)})" if any_case else ""]))
+            starts = "".join(re.escape(c) for c in sorted(firsts))
+            self.pattern = re.compile(rf"(?=[{starts}])(?<![\w&#])(?:{words})(?!\w)")
+            # A line read once: what is not running text (taken first), or a word.
+            self.scanner = re.compile(f"{_TOKEN}|(?P<word>{self.pattern.pattern})")
 
     def term_of(self, text: str) -> Any:
         """The term a match on the page stands for."""
@@ -76,16 +85,48 @@ class Glossary:
 
     def mark(self, page: str) -> str:
         """`page` (Markdown) with the first use of each term in its running text marked."""
-        if self.pattern is None or not self.pattern.search(page):
+        if self.pattern is None:
             return page
-        return _Marker(self).run(page)
+        found = {term.id for term in map(self.term_of, self.pattern.findall(page)) if term}
+        return _Marker(self, found).run(page) if found else page
+
+
+_SPACE = "[ \t]+"
+
+
+def _atoms(word: str) -> list[str]:
+    """A word as the page has it (escaped: `&` is `&amp;`), one pattern per character."""
+    parts = [[re.escape(c) for c in html.escape(part, quote=False)] for part in word.split()]
+    return [atom for index, part in enumerate(parts) for atom in ([_SPACE] if index else []) + part]
+
+
+def _trie(words: list[list[str]]) -> str:
+    """A pattern matching any of `words` (sequences of atoms), longest first."""
+    root: dict[str, Any] = {}
+    for atoms in words:
+        node = root
+        for atom in atoms:
+            node = node.setdefault(atom, {})
+        node[""] = {}  # a word ends here
+
+    def pattern(node: dict[str, Any]) -> str:
+        branches = [atom + pattern(child) for atom, child in node.items() if atom]
+        if not branches:
+            return ""
+        if len(branches) == 1 and "" not in node:
+            return branches[0]
+        return "(?:" + "|".join(branches) + ")" + ("?" if "" in node else "")
+
+    return pattern(root)
 
 
 class _Marker:
     """One page's pass: which terms it has defined, and which elements it is inside."""
 
-    def __init__(self, glossary: Glossary) -> None:
+    def __init__(self, glossary: Glossary, found: set[str]) -> None:
         self.glossary = glossary
+        self.found = found
+        """The terms the page uses anywhere: once each is marked, the rest is left as is."""
         self.seen: set[str] = set()
         self.open: list[str] = []
 
@@ -93,6 +134,8 @@ class _Marker:
         lines = page.split("\n")
         fence, in_tag = "", False
         for index, line in enumerate(lines):
+            if self.seen >= self.found:
+                break
             if in_tag:  # attributes, not text, up to the end of the tag
                 in_tag = ">" not in line
                 continue
@@ -111,15 +154,19 @@ class _Marker:
         return "\n".join(lines)
 
     def _line(self, line: str, *, mark: bool) -> str:
-        out, start = [], 0
-        for token in _TOKEN.finditer(line):
-            out.append(self._text(line[start:token.start()], mark))
-            out.append(token.group(0))
-            if token.group(0).startswith("<") and not token.group(0).startswith("<!--"):
-                self._tag(token.group(0))
-            start = token.end()
-        out.append(self._text(line[start:], mark))
-        return "".join(out)
+        if not mark and "<" not in line:
+            return line  # no word to mark, no element to open or close
+        scanner = self.glossary.scanner
+        assert scanner is not None
+
+        def replace(match: re.Match[str]) -> str:
+            if match.group("tag"):
+                self._tag(match.group("tag"))
+            if match.group("word") is None or not mark or self.open:
+                return match.group(0)
+            return self._replace(match)
+
+        return scanner.sub(replace, line)
 
     def _tag(self, tag: str) -> None:
         name = _TAG_NAME.match(tag)
@@ -131,13 +178,6 @@ class _Marker:
                 del self.open[len(self.open) - 1 - self.open[::-1].index(element):]
         elif not tag.endswith("/>"):
             self.open.append(element)
-
-    def _text(self, text: str, mark: bool) -> str:
-        if not text or not mark or self.open:
-            return text
-        pattern = self.glossary.pattern
-        assert pattern is not None
-        return pattern.sub(self._replace, text)
 
     def _replace(self, match: re.Match[str]) -> str:
         term = self.glossary.term_of(match.group(0))
