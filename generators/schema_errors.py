@@ -62,6 +62,8 @@ def describe(error: Any, loc: tuple[str | int, ...],
         return (f"{_show(value)} is not one of {', '.join(allowed)}",
                 did_you_mean(str(value), allowed))
     if kind == "string_pattern_mismatch":
+        if "/" in str(ctx.get("pattern", "")):
+            return _item_pattern_message(value)
         return _pattern_message(value)
     if kind in _EXPECTED:
         return f"{_EXPECTED[kind]}, got {_describe_input(value)}", ""
@@ -86,6 +88,16 @@ def _pattern_message(value: Any) -> tuple[str, str]:
     suggestion = re.sub(r"[^a-z0-9]+", "-", str(value).lower()).strip("-")
     hint = f"use lower-case words joined by hyphens, e.g. '{suggestion}'" if suggestion else ""
     return f"{_show(value)} is not a valid id", hint
+
+
+def _item_pattern_message(value: Any) -> tuple[str, str]:
+    """For a reference to an item inside an entity, such as a framework's stage."""
+    parts = [re.sub(r"[^a-z0-9]+", "-", part.lower()).strip("-")
+             for part in str(value).split("/", 1)]
+    hint = "write the id of the entity and the id of its item, joined by '/'"
+    if len(parts) == 2 and all(parts):
+        hint += f", e.g. '{parts[0]}/{parts[1]}'"
+    return f"{_show(value)} is not a reference to an item", hint
 
 
 def _show(value: Any) -> str:

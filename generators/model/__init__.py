@@ -95,7 +95,7 @@ ENTITY_KINDS: tuple[Kind, ...] = (
     Kind("metric", "metrics", Metric, "Metrics", "metrics", "Metric"),
     Kind("play", "plays", Play, "Plays", "plays", "Play", section="Plays"),
     Kind("framework", "frameworks", Framework, "Frameworks", "frameworks", "Framework",
-         section="Plays"),
+         section="Frameworks"),
     Kind("assessment", "assessments", Assessment, "Assessments", "assessments", "Assessment"),
     Kind("source", "sources", Source, "Sources", "sources", "Source", section="Sources",
          index="source_index.md.j2"),

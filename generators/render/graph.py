@@ -87,7 +87,7 @@ class Graph:
         if "/" in entity_id:  # an item of an entity's `items`: its anchor on the entity's page
             owner_id, _, item_id = entity_id.partition("/")
             item = next(i for i in self.get(kind, owner_id).items if i.id == item_id)
-            return Link(kind, entity_id, f"{item.name} ({self.title(kind, owner_id)})",
+            return Link(kind, entity_id, f"{self.title(kind, owner_id)}: {item.name}",
                         f"{self.uri(kind, owner_id)}#{item_id}")
         return Link(kind, entity_id, self.title(kind, entity_id), self.uri(kind, entity_id))
 

@@ -115,3 +115,15 @@ def test_the_starters_validate_as_written(playbook: Path) -> None:
         (folder / f"{entity_id}.yml").write_text(starter_text(KINDS[kind], entity_id, loaded),
                                                  encoding="utf-8")
     assert rendered(playbook) == []
+
+
+def test_a_topic_is_written_framework_slash_item(playbook: Path) -> None:
+    edit(_write(playbook), "topics: [journey/priority-shift]",
+         "topics: [Journey/Priority Shift, journey]")
+    assert rendered(playbook) == [
+        "playbook/plays/weekly-review.yml:10:10: topics[0]: 'Journey/Priority Shift' is not a "
+        "reference to an item (write the id of the entity and the id of its item, joined by "
+        "'/', e.g. 'journey/priority-shift')",
+        "playbook/plays/weekly-review.yml:10:34: topics[1]: 'journey' is not a reference to "
+        "an item (write the id of the entity and the id of its item, joined by '/')",
+    ]
