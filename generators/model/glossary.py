@@ -58,8 +58,9 @@ class Term(Entity):
     tooltip. Every page shows the definition where it first uses the term."""
 
     term: Word = Field(
-        description="The term as readers meet it, e.g. 'ABSM'. A term in capitals (an "
-                    "abbreviation) is matched with its case, any other term in any case.")
+        description="The term as readers meet it, e.g. 'ABSM'. A word with a capital inside "
+                    "it (an abbreviation: 'ABSM', 'CoE') is matched with its case and an 's' "
+                    "plural, any other in any case.")
     aka: list[Word] = Field(
         default_factory=list,
         description="Other forms of the term to mark on pages: the long form, a plural, "
