@@ -17,7 +17,8 @@ from typing import Any
 
 from assessments import rules
 from assessments.scores import band_for, combine, exact, plain, written
-from assessments.sentences import listed, position, word
+from assessments.sentences import listed, position
+from assessments.wording import word
 
 ENGINE_VERSION = "1"
 SPEC_VERSION = 1

@@ -105,37 +105,13 @@ def score_text(section: dict[str, Any]) -> str | None:
     return ("Average " if rule == "skills-gap" else "Score ") + of
 
 
-def _groups(items: list[dict[str, Any]]) -> None:
+def group_texts(items: list[dict[str, Any]]) -> None:
     for item in items:
         value = item.get("value")
         item["text"] = ("not answered" if value is None
                         else f"{number(value)} of {number(item['max'])}")
         item["band_text"] = band_text(item["band"]) if item.get("band") else None
-        _groups(item.get("members") or [])
-
-
-def headline(result: dict[str, Any]) -> dict[str, Any]:
-    """The headline: a kicker ('Your stage'), the label, its score or place on the
-    ladder, the best fit's band and a summary."""
-    overall = result["overall"]
-    if overall is None:
-        if result["complete"]:
-            return {"kicker": "Your result", "label": "Results by part", "score": None,
-                    "fit": None, "summary": "Each part's result is shown below."}
-        return {"kicker": "Your result", "label": "No result yet", "score": None, "fit": None,
-                "summary": "Answer the questions above: the result updates with every answer."}
-    tied = len(overall.get("tied") or []) > 1
-    kicker = {"stage": f"Your {overall.get('word') or 'stage'}",
-              "outcome": "Equal best fits" if tied else "Best fit"}.get(overall["kind"],
-                                                                        "Your result")
-    score = overall.get("position") or None
-    if score is None and overall.get("score") is not None and overall.get("max") is not None:
-        score = f"{number(overall['score'])} of {number(overall['max'])}"
-    label = band_text(overall) if overall.get("colour") and not tied else overall["label"]
-    fit = overall.get("fit")
-    return {"kicker": kicker, "label": label, "score": score,
-            "fit": band_text(fit) if fit and fit.get("label") else None,
-            "summary": overall.get("summary") or ""}
+        group_texts(item.get("members") or [])
 
 
 def _rating(spec: dict[str, Any], question_id: str, value: float) -> str:
@@ -145,27 +121,10 @@ def _rating(spec: dict[str, Any], question_id: str, value: float) -> str:
     return number(value) + (f" \u00b7 {labels[-1]}" if labels else "")
 
 
-def _skills(spec: dict[str, Any], section: dict[str, Any]) -> None:
+def skill_texts(spec: dict[str, Any], section: dict[str, Any]) -> None:
     for category in section.get("categories") or []:
         category["text"] = number(category["value"])
     for row in section.get("plan") or []:
         row["rating_text"] = _rating(spec, row["question"], row["rating"])
         row["target_text"] = _rating(spec, row["question"], row["target"])
         row["gap_text"] = number(row["gap"])
-
-
-def word(spec: dict[str, Any], result: dict[str, Any]) -> dict[str, Any]:
-    """`result` with its sentences: `headline`; each section's `score_text`,
-    `band_text` and `stage_label`; a `text` beside the number of every chart entry, group and skills
-    category; and the rating, target and gap of each row of a development plan."""
-    stage_word = spec.get("stage_word") or "stage"
-    for section in result["sections"]:
-        section["score_text"] = score_text(section)
-        section["band_text"] = band_text(section["band"]) if section["band"] else None
-        section["stage_label"] = stage_word[:1].upper() + stage_word[1:]
-        for entry in section["scores"]:
-            entry["text"] = value_text(section["rule"], entry)
-        _groups(section.get("groups") or [])
-        _skills(spec, section)
-    result["headline"] = headline(result)
-    return result

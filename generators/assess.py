@@ -79,43 +79,41 @@ def render_text(result: dict[str, Any]) -> str:
     verdict = result["verdict"]
     if verdict:
         lines += [f"Verdict: {verdict['label']}", f"  {verdict['summary']}"]
-    lines.append(f"Answered {result['answered']} of {result['total']}")
+    lines.append(result["progress"] + (f" {result['role_text']}" if result["role_text"] else ""))
     for section in result["sections"]:
         lines += ["", f"{section['title']}:"]
-        lines += [f"  {line}" for line in _section_lines(section)]
-        for category in section.get("categories") or []:
-            lines.append(f"  {category['label']}: {category['text']}")
+        lines += [f"  {text}" for text in (section["result_text"], section["categories_text"],
+                                          section["empty_text"]) if text]
         if section.get("groups"):
             lines += _tree(section["groups"], "  ")
             continue
         lines += [f"  {item['label']}: {item['text']}" for item in section["scores"]]
     lines += ["", "Why:"] + [f"  {line}" for line in result["why"]]
-    plan = [row for s in result["sections"] for row in s.get("plan", [])]
-    if plan:
-        lines += ["", "Development plan:"]
-        lines += [f"  {row['priority']['label'] if row['priority'] else '-'}: {row['name']} "
-                  f"(rated {row['rating_text']}, target {row['target_text']}, "
-                  f"gap {row['gap_text']})" for row in plan]
-    if result["advice"]:
+    lines += _plan(result)
+    if result["advice"] or result["advice_note"]:
         lines += ["", "What to do next:"]
+        if result["advice_note"]:
+            lines.append(f"  {result['advice_note']}")
         for advice in result["advice"]:
             links = ", ".join(f"{link['title']} <{link['url']}>" for link in advice["links"])
             lines.append(f"  - {advice['text']}" + (f" [{links}]" if links else ""))
     if result["issues"]:
-        lines += ["", "Answers not used:"]
-        lines += [f"  {issue['question']}: {issue['message']}" for issue in result["issues"]]
+        lines += ["", "Answers not used:"] + [f"  {issue['text']}" for issue in result["issues"]]
     return "\n".join(lines)
 
 
-def _section_lines(section: dict[str, Any]) -> list[str]:
-    """The line that sums up a section: its stage, or its score and band."""
-    score, band = section["score_text"], section["band_text"]
-    if section["stage"] and section["rule"] != "dimension-mean":
-        place = f" ({score})" if score else ""
-        return [f"{section['stage_label']}: {section['stage']['name']}{place}"]
-    if score and band:
-        return [f"{score}: {band}"]
-    return [score or band] if score or band else []
+def _plan(result: dict[str, Any]) -> list[str]:
+    """The development plan of each skills-gap section: what it holds, then its rows."""
+    sections = [s for s in result["sections"] if s.get("plan_text")]
+    if not sections:
+        return []
+    lines = ["", "Development plan:"]
+    for section in sections:
+        lines.append(f"  {section['plan_text']}")
+        lines += [f"  {row['priority']['label'] if row['priority'] else '-'}: {row['name']} "
+                  f"(rated {row['rating_text']}, target {row['target_text']}, "
+                  f"gap {row['gap_text']})" for row in section["plan"]]
+    return lines
 
 
 def _tree(items: list[dict[str, Any]], indent: str) -> list[str]:

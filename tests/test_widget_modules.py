@@ -7,6 +7,7 @@ import os
 import re
 import shutil
 import subprocess
+from pathlib import Path
 
 import pytest
 
@@ -36,3 +37,42 @@ def test_widget_modules_are_small() -> None:
              for path in MODULES.glob("*.js")}
     assert "main.js" in sizes
     assert {name: lines for name, lines in sizes.items() if lines > 300} == {}
+
+
+# The modules that draw a result, and the only words of their own they may hold: headings,
+# column heads and controls around the engine's sentences, and the words of a comparison
+# of saved results (and of a result saved before the engine worded it). A result's own
+# sentences come from the engine: a new sentence written here fails this test.
+RESULT_MODULES = ("result.js", "plan.js", "chart.js", "history.js", "saved.js", "words.js")
+WIDGET_WORDS = {
+    "Your development plan", "Priority", "Skill", "Your rating", "Target", "Gap",
+    "Resources and links", "Read:", "Why this result", "What to do next", "Note",
+    "Go to the first unanswered question",
+    "Overall", "Verdict", "no change", "no result", "not answered",
+    "Saved results", "Saved", "Version", "Result", "Compare", "Compare two saved results",
+    "Section", "Change", "Saved result", "compared with saved result",
+    "No saved results yet. Save this result to compare it with a later one.",
+    "Pick two different saved results to compare.",
+}
+
+
+def _words_in(path: Path) -> set[str]:
+    """The string literals of a module that read as words: with a space between words, or
+    a capitalised word (class names and SVG attribute values are not words)."""
+    text = re.sub(r"/\*.*?\*/", "", path.read_text(encoding="utf-8"), flags=re.S)
+    text = re.sub(r"^\s*//.*$", "", text, flags=re.M)
+    literals = re.findall(r"\"((?:[^\"\\\n]|\\.)*)\"|'((?:[^'\\\n]|\\.)*)'|`([^`]*)`", text)
+    found = set()
+    for literal in ("".join(parts) for parts in literals):
+        if re.match(r"\s*pb-|xMinYMin", literal) or not re.search(r"[A-Za-z]{2}", literal):
+            continue
+        if re.search(r"[A-Za-z] +[A-Za-z]", literal) or re.match(r"\s*[A-Z][a-z]", literal):
+            found.add(literal.strip())
+    return found
+
+
+def test_the_result_is_worded_by_the_engine_not_the_widget() -> None:
+    found = {name: _words_in(MODULES / name) - WIDGET_WORDS for name in RESULT_MODULES}
+    assert {name: sorted(words) for name, words in found.items() if words} == {}
+    # The test reads what it should: a sentence of a result, written in a module, is seen.
+    assert _words_in(MODULES / "result.js") >= {"What to do next", "Note"}

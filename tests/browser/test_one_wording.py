@@ -1,6 +1,9 @@
 """One wording for results: for every assessment of the default playbook and of the
-secure-engineering example, the sentences Chromium shows (headline, section lines,
-value texts, groups, advice) are the very lines `playbook assess` prints."""
+secure-engineering example, answered in full and in part, the sentences Chromium shows
+(headline, progress, section lines, value texts, groups, averages, the development plan's
+lead, advice or the note where it will be, answers not used) are the very lines
+`playbook assess` prints; and every text of the result the browser shows, read aloud or
+saved, is one the engine returned, so the browser composes none of its own."""
 
 from __future__ import annotations
 
@@ -30,14 +33,16 @@ READY = ("document.querySelector('form.pb-assessment')"
 
 
 def _answers(playbook: Path) -> list[tuple[str, dict[str, str]]]:
-    """For each assessment, an answer to every question: options taken in turn, so
-    results land on different stages, bands and values."""
+    """For each assessment, an answer to every question (options taken in turn, so
+    results land on different stages, bands and values), and an answer to its first
+    question only (a result still firming up)."""
     specs = build_specs(compile_playbook(playbook).playbook)
     chosen = []
     for assessment_id, spec in sorted(specs.items()):
         questions = [q for s in spec["sections"] for q in s["questions"]]
-        chosen.append((assessment_id, {q["id"]: q["options"][(i * 2 + 1) % len(q["options"])]["id"]
-                                       for i, q in enumerate(questions)}))
+        every = {q["id"]: q["options"][(i * 2 + 1) % len(q["options"])]["id"]
+                 for i, q in enumerate(questions)}
+        chosen += [(assessment_id, every), (assessment_id, dict(list(every.items())[:1]))]
     return chosen
 
 
@@ -95,7 +100,11 @@ SHOWN = """() => {
       })
     };
   });
+  const one = (selector) => Array.from(root.querySelectorAll(selector)).map(text);
   return {
+    progress: text(root.querySelector('.pb-headline .pb-answered')),
+    more: one('.pb-categories').concat(one('.pb-plan > p'), one('.pb-issues li'),
+                                       one('.pb-next > p')),
     kicker: text(root.querySelector('.pb-headline-kicker')),
     label: text(label),
     fit: text(root.querySelector('.pb-headline-label .pb-badge')),
@@ -105,6 +114,47 @@ SHOWN = """() => {
     advice: Array.from(root.querySelectorAll('.pb-next .pb-advice > li'))
       .map((li) => li.firstChild ? li.firstChild.textContent.trim() : '')
   };
+}"""
+
+
+# The words the widget itself puts around the engine's: headings, column heads and the
+# controls. Anything else the result shows must be (part of) a string of the engine's result.
+CHROME = ["Your development plan", "Priority", "Skill", "Your rating", "Target", "Gap",
+          "Resources and links", "Read:", "Why this result", "What to do next", "Note",
+          "Go to the first unanswered question", "\u2013", ",", ";"]
+
+# Every text of the result body (text, aria-label and title), and the announcement, that
+# is not the engine's: a layout's cut (a label shortened with '…') counts as its whole.
+NOT_THE_ENGINES = """([assessment, chrome]) => {
+  const result = window.__playbookLastResult[assessment];
+  const strings = [];
+  const walk = (value) => {
+    if (typeof value === 'string') { strings.push(value); }
+    else if (Array.isArray(value)) { value.forEach(walk); }
+    else if (value && typeof value === 'object') { Object.values(value).forEach(walk); }
+  };
+  walk(result);
+  const engines = (t) => {
+    const cut = t.endsWith('\u2026') ? t.slice(0, -1).trim() : t;
+    return chrome.includes(t) || strings.some((s) => s.includes(cut));
+  };
+  const body = document.querySelector('.pb-result-body');
+  const texts = [];
+  const walker = document.createTreeWalker(body, NodeFilter.SHOW_TEXT);
+  while (walker.nextNode()) { texts.push(walker.currentNode.textContent.trim()); }
+  body.querySelectorAll('[aria-label], [title]').forEach((el) => {
+    texts.push(el.getAttribute('aria-label') || el.getAttribute('title'));
+  });
+  const foreign = texts.filter((t) => t && !engines(t));
+  const announced = document.querySelector('.pb-results > p[role=status]').textContent;
+  if (announced !== result.announcement) { foreign.push('announced: ' + announced); }
+  return foreign;
+}"""
+
+# A saved result, as the table of saved results shows it, and what the engine called it.
+SAVED = """(assessment) => {
+  const cells = document.querySelectorAll('.pb-history-table tbody tr:first-child td');
+  return [cells[3].textContent, window.__playbookLastResult[assessment].summary_text];
 }"""
 
 
@@ -122,7 +172,12 @@ def _browser(browser: Any, url: str, assessment: str, answers: dict[str, str]
             f"(window.__playbookLastResult || {{}})['{assessment}']"
             f" && window.__playbookLastResult['{assessment}'].answered === {len(answers)}",
             timeout=60_000)
-        return dict(page.evaluate(SHOWN))
+        shown = dict(page.evaluate(SHOWN))
+        shown["foreign"] = page.evaluate(NOT_THE_ENGINES, [assessment, CHROME])
+        page.get_by_role("button", name="Save this result").click()
+        page.locator(".pb-history-table tbody tr").first.wait_for()
+        shown["saved"] = page.evaluate(SAVED, assessment)
+        return shown
     finally:
         context.close()
 
@@ -138,7 +193,8 @@ def _cli(tmp_path: Path, playbook: Path, assessment: str, answers: dict[str, str
 
 
 @pytest.mark.parametrize(("site", "assessment", "answers"), CASES,
-                         ids=[f"{site}-{assessment}" for site, assessment, _ in CASES])
+                         ids=[f"{site}-{assessment}-{len(answers)}"
+                              for site, assessment, answers in CASES])
 def test_the_browser_and_the_cli_say_the_same(browser: Any, sites: dict[str, str],
                                               tmp_path: Path, site: str, assessment: str,
                                               answers: dict[str, str]) -> None:
@@ -147,7 +203,8 @@ def test_the_browser_and_the_cli_say_the_same(browser: Any, sites: dict[str, str
                    answers)
     fit = f" ({shown['fit']})" if shown["fit"] else ""
     place = f", {shown['score']}" if shown["score"] else ""
-    sentences = [f"{shown['kicker']}: {shown['label']}{fit}{place}", shown["summary"]]
+    sentences = [f"{shown['kicker']}: {shown['label']}{fit}{place}", shown["summary"],
+                 shown["progress"], *shown["more"]]
     for section in shown["sections"]:
         assert f"{section['title']}:" in printed
         sentences += section["lines"] + section["entries"] + section["groups"]
@@ -155,4 +212,6 @@ def test_the_browser_and_the_cli_say_the_same(browser: Any, sites: dict[str, str
     # An advice line of the report ends with its links, in brackets.
     assert [text for text in shown["advice"] if not any(
         line == f"- {text}" or line.startswith(f"- {text} [") for line in printed)] == []
-    assert len([s for s in sentences if s]) > 2
+    assert len([s for s in sentences if s]) > 3
+    assert shown["foreign"] == []
+    assert shown["saved"][0] == shown["saved"][1]

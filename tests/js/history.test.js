@@ -2,14 +2,17 @@ import assert from "node:assert/strict";
 import { test } from "node:test";
 
 import {
-  comparison, mergeHistories, newEntry, summarise, summaryCell,
+  comparison, entryLabel, mergeHistories, newEntry, overallText, summarise, summaryCell,
 } from "../../assessments/web/modules/history.js";
 
+// The engine's result, with the words it gives a saved result (summary_text).
 const RESULT = {
-  overall: { label: "Performing" }, verdict: { label: "On track" },
+  overall: { label: "Performing" }, verdict: { label: "On track" }, summary_text: "Performing",
   sections: [
-    { id: "delivery", title: "Delivery", score: 3, max: 5, band: { label: "Solid" }, stage: null },
-    { id: "culture", title: "Culture", score: null, max: 4, band: null, stage: { name: "Forming" } },
+    { id: "delivery", title: "Delivery", score: 3, max: 5, band: { label: "Solid" }, stage: null,
+      summary_text: "3 of 5 \u00b7 Solid" },
+    { id: "culture", title: "Culture", score: null, max: 4, band: null, stage: { name: "Forming" },
+      summary_text: "Forming" },
   ],
 };
 
@@ -18,15 +21,33 @@ function entry(date, summary) {
            summary: { overall: null, verdict: null, sections: [], ...summary } };
 }
 
-test("a saved result keeps the labels of the engine's result", () => {
+test("a saved result keeps the labels and the words of the engine's result", () => {
   assert.deepEqual(summarise(RESULT), {
-    overall: "Performing", verdict: "On track",
+    overall: "Performing", overall_text: "Performing", verdict: "On track",
     sections: [
-      { id: "delivery", title: "Delivery", score: 3, max: 5, band: "Solid", stage: null },
-      { id: "culture", title: "Culture", score: null, max: 4, band: null, stage: "Forming" },
+      { id: "delivery", title: "Delivery", score: 3, max: 5, band: "Solid", stage: null,
+        text: "3 of 5 \u00b7 Solid" },
+      { id: "culture", title: "Culture", score: null, max: 4, band: null, stage: "Forming",
+        text: "Forming" },
     ],
   });
-  assert.deepEqual(summarise({}), { overall: null, verdict: null, sections: [] });
+  assert.deepEqual(summarise({}), { overall: null, overall_text: null, verdict: null, sections: [] });
+});
+
+test("a saved result reads in the engine's words, whatever its numbers say", () => {
+  const engine = { overall: null, overall_text: "Engine's words", verdict: null, sections: [] };
+  assert.equal(overallText(engine), "Engine's words");
+  assert.match(entryLabel({ date: "2026-01-01T00:00:00.000Z", playbook_version: "v1",
+                            summary: engine }, 0), /^1\. .* \u2014 Engine's words \(v1\)$/);
+  assert.equal(summaryCell({ score: 2, max: 5, band: "Low", stage: null, text: "As worded" }),
+               "As worded");
+  assert.equal(summaryCell({ score: null, max: null, band: null, stage: null, text: "not answered" }),
+               "not answered");
+});
+
+test("a result saved before the engine worded it still reads", () => {
+  assert.equal(overallText({ overall: "Forming" }), "Forming");
+  assert.equal(overallText({ overall: null }), "no result");
 });
 
 test("a new entry is dated now, or just after the last one when that is not earlier", () => {

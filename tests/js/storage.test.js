@@ -109,3 +109,15 @@ test("a history entry keeps its known fields, in their types", () => {
   assert.equal(normaliseEntry(null), null);
   assert.equal(normaliseRecord({ answers: {}, role: 5 }), null);
 });
+
+test("a history entry keeps the engine's words for it, when it was saved with them", () => {
+  const summary = { overall: null, overall_text: "no result", verdict: null,
+                    sections: [{ id: "s", title: "S", score: 2, max: 5, band: "Low", stage: null,
+                                 text: "2 of 5 \u00b7 Low" }] };
+  const entry = normaliseEntry({ date: "2026-11-01T10:00:00.000Z", summary });
+  assert.deepEqual(entry.summary, summary);
+  const odd = normaliseEntry({ date: "2026-11-01T10:00:00.000Z",
+                               summary: { overall_text: 3, sections: [{ id: "s", text: {} }] } });
+  assert.equal("overall_text" in odd.summary, false);
+  assert.equal("text" in odd.summary.sections[0], false);
+});

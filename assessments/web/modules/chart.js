@@ -1,50 +1,34 @@
-/* The chart of a result section's scores, and the same numbers as a table. */
+/* The chart of a result section's scores, and the same numbers as a table: drawn here,
+ * worded by the engine (the section's `chart` and `table`, each entry's `text`). */
 
 import { svg, h, append } from "./dom.js";
-import { bandText, colourOf, num } from "./words.js";
+import { colourOf } from "./words.js";
 
 /** How to read one chart entry's number, as the engine words it. */
-function valueText(section, entry) {
+function valueText(entry) {
   return typeof entry.text === "string" ? entry.text : "";
 }
 
-/** The line that sums up a section's score, as the engine words it, or null. */
-export function scoreText(section) {
-  return typeof section.score_text === "string" && section.score_text ? section.score_text : null;
-}
-
 /** The share of a stage's statements needed to reach it (cumulative stages), or null. */
-function stageThreshold(w, section) {
-  if (section.rule !== "cumulative-stages" || !w.spec) { return null; }
-  var found = w.spec.sections.filter(function (s) { return s.id === section.id; })[0];
-  var t = found ? Number(found.threshold) : NaN;
-  return isFinite(t) && t > 0 && t <= 1 ? t : null;
+function stageThreshold(words) {
+  var t = Number(words.threshold);
+  return words.threshold !== null && isFinite(t) && t > 0 && t <= 1 ? t : null;
 }
 
 /** A horizontal bar chart: a label line per entry, then its bar (and target marker). */
 export function chart(w, section, scores) {
   var width = Math.max(280, Math.min(760, Math.round(w.results.clientWidth || 640)));
   var labelH = 18, barH = 14, gap = 12, rowH = labelH + barH + gap, charW = 7.2;
-  var hasTarget = scores.some(function (e) { return typeof e.target === "number"; });
   var hasBelow = scores.some(function (e) { return e.below_target; });
-  var threshold = stageThreshold(w, section);
-  var legend = [];
-  if (hasTarget) {
-    legend.push({ kind: "bar", text: "your rating" }, { kind: "target", text: "target for the role" });
-  }
-  if (hasBelow) { legend.push({ kind: "gap", text: "short of the target" }); }
-  if (threshold !== null) {
-    legend.push({ kind: "threshold", text: Math.round(threshold * 100) + "% needed to reach a stage" });
-  }
+  var words = section.chart;
+  var threshold = stageThreshold(words);
+  var legend = Array.isArray(words.legend) ? words.legend : [];
   var height = scores.length * rowH + (legend.length ? 22 : 0);
-  var description = section.title + ": " + scores.map(function (e) {
-    return e.label + " " + valueText(section, e);
-  }).join("; ") + (threshold !== null ? "; " + Math.round(threshold * 100) + "% needed" : "");
   var el = svg("svg", {
-    class: "pb-chart", role: "img", "aria-label": "Bar chart of " + description,
+    class: "pb-chart", role: "img", "aria-label": String(words.label),
     viewBox: "0 0 " + width + " " + height, width: "100%", preserveAspectRatio: "xMinYMin meet",
     focusable: "false"
-  }, svg("title", {}, "Bar chart: " + section.title));
+  }, svg("title", {}, String(words.title)));
   el.style.maxWidth = width + "px";
   if (hasBelow) {
     var hatch = w.id + "--hatch-" + section.id;
@@ -55,7 +39,7 @@ export function chart(w, section, scores) {
   var gapFill = hasBelow ? "url(#" + w.id + "--hatch-" + section.id + ")" : null;
   scores.forEach(function (entry, i) {
     var y = i * rowH;
-    var value = valueText(section, entry);
+    var value = valueText(entry);
     var room = Math.floor((width - value.length * charW - 20) / charW);
     var label = String(entry.label);
     if (label.length > room) { label = label.slice(0, Math.max(4, room - 1)).trimEnd() + "\u2026"; }
@@ -101,35 +85,25 @@ export function chart(w, section, scores) {
       append(el, svg("line", { class: "pb-chart-threshold", x1: lx + 10, x2: lx + 10,
                                y1: ly, y2: ly + 14 }));
     }
-    append(el, svg("text", { class: "pb-chart-value", x: lx + 26, y: ly + 12 }, item.text));
-    lx += 26 + item.text.length * charW + 20;
+    var text = String(item.text);
+    append(el, svg("text", { class: "pb-chart-value", x: lx + 26, y: ly + 12 }, text));
+    lx += 26 + text.length * charW + 20;
   });
   return el;
 }
 
-/** The chart's numbers as a table: for screen readers on screen, and for print. */
-export function scoreTable(section, scores) {
-  var hasBand = scores.some(function (e) { return e.band; });
-  var hasTarget = scores.some(function (e) { return typeof e.target === "number"; });
+/** The chart's numbers as a table, as the engine words it ({caption, columns, rows}; a
+ *  row's first cell names it): for screen readers on screen, and for print. */
+export function scoreTable(table) {
   return h("table", { class: "pb-score-table pb-sr-only pb-print-only" }, [
-    h("caption", {}, "Scores: " + section.title),
-    h("thead", {}, h("tr", {}, [
-      h("th", { scope: "col" }, "Item"), h("th", { scope: "col" }, "Score"),
-      h("th", { scope: "col" }, "Out of"),
-      hasTarget ? h("th", { scope: "col" }, "Target") : null,
-      hasBand ? h("th", { scope: "col" }, "Band") : null
-    ])),
-    h("tbody", {}, scores.map(function (e) {
-      var answered = typeof e.value === "number";
-      return h("tr", {}, [
-        h("th", { scope: "row" }, e.label),
-        h("td", {}, !answered ? "not answered"
-          : section.rule === "cumulative-stages" ? Math.round(e.value) + "%" : num(e.value)),
-        h("td", {}, section.rule === "cumulative-stages" ? "100%" : num(e.max)),
-        hasTarget ? h("td", {}, typeof e.target === "number"
-          ? num(e.target) + (e.below_target ? " (below target)" : "") : "\u2013") : null,
-        hasBand ? h("td", {}, e.band ? bandText(e.band) : "\u2013") : null
-      ]);
+    h("caption", {}, String(table.caption)),
+    h("thead", {}, h("tr", {}, table.columns.map(function (column) {
+      return h("th", { scope: "col" }, String(column));
+    }))),
+    h("tbody", {}, table.rows.map(function (cells) {
+      return h("tr", {}, cells.map(function (cell, i) {
+        return h(i ? "td" : "th", i ? {} : { scope: "row" }, String(cell));
+      }));
     }))
   ]);
 }

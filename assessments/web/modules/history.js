@@ -2,16 +2,26 @@
 
 import { num, showDate, signed } from "./words.js";
 
-/** What a saved result keeps of the engine's result. */
+/** What a saved result keeps of the engine's result: its labels and numbers, and the
+ *  engine's words for it (`overall_text`, and each section's `text`). */
 export function summarise(result) {
   return {
     overall: result.overall ? result.overall.label : null,
+    overall_text: typeof result.summary_text === "string" ? result.summary_text : null,
     verdict: result.verdict ? result.verdict.label : null,
     sections: (result.sections || []).map(function (s) {
       return { id: s.id, title: s.title, score: s.score, max: s.max,
-               band: s.band ? s.band.label : null, stage: s.stage ? s.stage.name : null };
+               band: s.band ? s.band.label : null, stage: s.stage ? s.stage.name : null,
+               text: typeof s.summary_text === "string" ? s.summary_text : null };
     })
   };
+}
+
+/** A saved result's overall result, in the engine's words. A result saved before the
+ *  engine worded it has only its label, or none. */
+export function overallText(summary) {
+  if (typeof summary.overall_text === "string") { return summary.overall_text; }
+  return summary.overall || "no result";
 }
 
 /** A new history entry for `result`, dated after the last one of `history`: dates identify
@@ -37,13 +47,15 @@ export function mergeHistories(a, b) {
 
 export function entryLabel(entry, index) {
   return (index + 1) + ". " + showDate(entry.date) + " \u2014 " +
-    (entry.summary.overall || "no result") +
+    overallText(entry.summary) +
     (entry.playbook_version ? " (" + entry.playbook_version + ")" : "");
 }
 
-/** One section of a saved result in words ("3 of 5 · Forming"). */
+/** One section of a saved result in the engine's words ("3 of 5 · Forming"); for a
+ *  result saved before the engine worded it, the same words from its numbers. */
 export function summaryCell(s) {
   if (!s) { return "\u2013"; }
+  if (typeof s.text === "string") { return s.text; }
   const parts = [];
   if (typeof s.score === "number" && typeof s.max === "number") {
     parts.push(num(s.score) + " of " + num(s.max));
@@ -78,7 +90,7 @@ export function comparison(a, b) {
   };
   const overallA = a.summary.overall, overallB = b.summary.overall;
   const rows = [{
-    label: "Overall", before: overallA || "no result", after: overallB || "no result",
+    label: "Overall", before: overallText(a.summary), after: overallText(b.summary),
     change: overallA === overallB ? "no change"
       : (overallA || "\u2013") + " \u2192 " + (overallB || "\u2013")
   }];

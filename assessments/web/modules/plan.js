@@ -1,18 +1,16 @@
-/* The development plan of a skills-gap section, and advice lists. */
+/* The development plan of a skills-gap section, and advice lists: drawn here, worded by
+ * the engine. */
 
 import { append, h, link } from "./dom.js";
 
 export function planBlock(section) {
   var plan = Array.isArray(section.plan) ? section.plan : [];
-  var rows = Array.isArray(section.rows) ? section.rows : [];
-  var block = h("section", { class: "pb-plan" }, h("h3", {}, "Your development plan"));
-  if (!plan.length) {
-    append(block, h("p", {}, rows.length
-      ? "No gaps: every skill you rated meets the target."
-      : "Rate your skills to see which ones to develop first."));
-    return block;
-  }
-  append(block, h("p", {}, "Skills below the target, most urgent first."));
+  var block = h("section", { class: "pb-plan" }, [
+    h("h3", {}, "Your development plan"),
+    // What the plan holds, as the engine words it.
+    section.plan_text ? h("p", {}, String(section.plan_text)) : null
+  ]);
+  if (!plan.length) { return block; }
   var table = h("table", { class: "pb-plan-table" }, [
     h("thead", {}, h("tr", {}, ["Priority", "Skill", "Your rating", "Target", "Gap",
                                 "Resources and links"].map(function (t) {
@@ -42,7 +40,9 @@ export function planBlock(section) {
         h("td", { "data-label": "Target" }, String(row.target_text)),
         h("td", { class: "pb-num", "data-label": "Gap" }, String(row.gap_text)),
         h("td", { "data-label": "Resources and links" }, [
-          resources.length ? h("p", { class: "pb-resources" }, resources.join("; ")) : null,
+          resources.length ? h("p", { class: "pb-resources" }, resources.map(function (r, i) {
+            return [i ? "; " : "", String(r)];
+          })) : null,
           links.length ? h("p", { class: "pb-plan-links" }, ["Read: "].concat(links.map(function (l, i) {
             return [i ? ", " : "", link(l.url, l.title || l.url)];
           }))) : null,

@@ -3,21 +3,33 @@
 
 import { append, clear, h, link } from "./dom.js";
 import { focusQuestion } from "./form.js";
-import { chart, scoreTable, scoreText } from "./chart.js";
+import { chart, scoreTable } from "./chart.js";
 import { adviceList, planBlock } from "./plan.js";
-import { bandText, capitalise, colourOf, listed, plural } from "./words.js";
+import { colourOf, pieces } from "./words.js";
 
-/** A band as a badge, in its colour when it has one. */
+/** A band as a badge, in its colour when it has one, saying the engine's `text`. */
 function bandBadge(band, extra, text) {
   const colour = colourOf(band);
   return h("span", { class: "pb-badge" + (colour ? " pb-band--" + colour : "") +
-                            (extra ? " " + extra : "") }, text || bandText(band));
+                            (extra ? " " + extra : "") }, String(text));
+}
+
+/** One of the engine's sentences as it is, its marks drawn: a name linked to its page
+ *  ({url}), set in bold ({strong}), or a band's badge ({band}). */
+function marked(text, marks) {
+  return pieces(text, marks).map(function (piece) {
+    var mark = piece.mark;
+    if (!mark) { return piece.text; }
+    if (mark.band) { return bandBadge(mark.band, mark.extra, piece.text); }
+    var inner = mark.url ? link(mark.url, piece.text) : piece.text;
+    return mark.strong ? h("strong", {}, inner) : inner;
+  });
 }
 
 export function render(w, r) {
   if (w.placeholder) { w.placeholder.remove(); w.placeholder = null; }
   var sections = Array.isArray(r.sections) ? r.sections : [];
-  var parts = [headline(w, r), issuesList(w, r)];
+  var parts = [headline(w, r), issuesList(r)];
   sections.forEach(function (section) { parts.push(sectionBlock(w, r, section)); });
   sections.forEach(function (section) {
     if (section.rule === "skills-gap") { parts.push(planBlock(section)); }
@@ -31,10 +43,7 @@ export function render(w, r) {
 
 /** The one line a screen reader hears after each change (only when it changes). */
 function announce(w, r) {
-  var text = (r.overall ? "Result: " + r.overall.label + "."
-              : r.complete ? "Results by part below." : "No result yet.") +
-    (r.verdict ? " " + r.verdict.label + "." : "") +
-    " Answered " + r.answered + " of " + r.total + ".";
+  var text = String(r.announcement || "");
   if (w.announce.textContent !== text) { w.announce.textContent = text; }
 }
 
@@ -47,7 +56,7 @@ function headline(w, r) {
   if (colour) { box.className += " pb-tone pb-tone--" + colour; }
   // A tie names every outcome that fits equally, each linked to its page.
   var label = tied
-    ? listed(tied.map(function (t) { return link(t.url, t.label); })).concat(" fit equally")
+    ? marked(words.label, tied.map(function (t) { return { text: t.label, url: t.url }; }))
     : o ? link(o.url, words.label) : words.label;
   append(box, [
     h("p", { class: "pb-headline-kicker" }, words.kicker),
@@ -65,15 +74,12 @@ function headline(w, r) {
       r.verdict.summary ? h("p", {}, r.verdict.summary) : null
     ]));
   }
-  var roleInfo = null;
-  if (r.role && w.spec && Array.isArray(w.spec.roles)) {
-    var role = w.spec.roles.filter(function (x) { return x.id === r.role; })[0];
-    if (role) { roleInfo = [" Compared with the targets for ", link(role.url, role.title), "."]; }
-  }
+  var role = r.role && w.spec && Array.isArray(w.spec.roles)
+    ? w.spec.roles.filter(function (x) { return x.id === r.role; })[0] : null;
   var progress = h("p", { class: "pb-answered" }, [
-    "Answered " + r.answered + " of " + plural(r.total, "question") +
-      (r.complete ? "." : ": the result firms up as you answer the rest."),
-    roleInfo
+    String(r.progress || ""),
+    r.role_text ? [" ", marked(r.role_text, role ? [{ text: role.title, url: role.url }] : [])]
+      : null
   ]);
   append(box, progress);
   if (!r.complete && Array.isArray(r.unanswered) && r.unanswered.length) {
@@ -85,71 +91,61 @@ function headline(w, r) {
   return box;
 }
 
-function questionText(w, qid) {
-  if (qid === "role") { return "Role"; }
-  if (!w.spec) { return qid; }
-  for (var i = 0; i < w.spec.sections.length; i += 1) {
-    var qs = w.spec.sections[i].questions || [];
-    for (var j = 0; j < qs.length; j += 1) { if (qs[j].id === qid) { return qs[j].text; } }
-  }
-  return qid;
-}
-
-function issuesList(w, r) {
+function issuesList(r) {
   if (!Array.isArray(r.issues) || !r.issues.length) { return null; }
   return h("div", { class: "pb-notice pb-notice--info pb-issues" }, [
     h("p", { class: "pb-issues-title" }, "Note"),
-    h("ul", {}, r.issues.map(function (issue) {
-      var where = issue.question ? questionText(w, issue.question) + ": " : "";
-      return h("li", {}, where + capitalise(String(issue.message || "")));
-    }))
+    h("ul", {}, r.issues.map(function (issue) { return h("li", {}, String(issue.text || "")); }))
   ]);
+}
+
+/** Where a section's line marks its stage (bold, linked) or its band (a badge). */
+function sectionMarks(section) {
+  var text = String(section.result_text), band = section.band;
+  if (section.stage && section.rule !== "dimension-mean") {
+    return [{ text: section.stage.name, url: section.stage.url, strong: true,
+              from: String(section.stage_label || "").length }];
+  }
+  if (!band || !section.band_text) { return []; }
+  var from = Math.max(0, text.length - String(section.band_text).length);
+  return [colourOf(band) ? { text: section.band_text, band: band, extra: "pb-section-band-badge", from: from }
+                         : { text: section.band_text, strong: true, from: from }];
 }
 
 function sectionBlock(w, r, section) {
   var lines = [];
   var overallSummary = r.overall ? r.overall.summary : null;
-  var score = scoreText(section);
   var band = section.band;
-  if (section.stage && section.rule !== "dimension-mean") {
-    lines.push(h("p", { class: "pb-section-result" }, [
-      section.stage_label + ": ", h("strong", {}, link(section.stage.url, section.stage.name)),
-      score ? " (" + score + ")" : null
-    ]));
-  } else if (score || band) {
-    lines.push(h("p", { class: "pb-section-result" }, [
-      score, score && band ? ": " : null,
-      band ? (colourOf(band) ? bandBadge(band, "pb-section-band-badge", section.band_text)
-                             : h("strong", {}, section.band_text)) : null
-    ]));
+  if (section.result_text) {
+    lines.push(h("p", { class: "pb-section-result" }, marked(section.result_text, sectionMarks(section))));
   }
   if (band && band.summary && band.summary !== overallSummary) {
     lines.push(h("p", { class: "pb-section-band" }, band.summary));
   }
-  if (Array.isArray(section.categories) && section.categories.length) {
-    lines.push(h("p", { class: "pb-categories" }, ["Averages: "].concat(
-      section.categories.map(function (c, i) {
-        return [i ? " \u00b7 " : "", c.label + " ", h("strong", {}, String(c.text))];
-      }))));
+  if (section.categories_text) {
+    var marks = [];
+    (section.categories || []).forEach(function (c) {
+      marks.push({ text: c.label }, { text: c.text, strong: true });
+    });
+    lines.push(h("p", { class: "pb-categories" }, marked(section.categories_text, marks)));
+  }
+  if (section.empty_text) {
+    lines.push(h("p", { class: "pb-section-result" }, String(section.empty_text)));
   }
   var scores = Array.isArray(section.scores) ? section.scores : [];
-  if (!scores.length && !lines.length) {
-    lines.push(h("p", { class: "pb-section-result" },
-                 "Nothing to show yet: answer the questions of this part."));
-  }
   var groups = Array.isArray(section.groups) ? section.groups : [];
   return h("section", { class: "pb-result-section" }, [
     h("h3", {}, section.title),
     lines,
-    groups.length ? groupTree(groups, section.title) : null,
-    scores.length ? chart(w, section, scores) : null,
-    scores.length ? scoreTable(section, scores) : null
+    groups.length ? groupTree(groups, section.groups_label) : null,
+    scores.length && section.chart ? chart(w, section, scores) : null,
+    section.table ? scoreTable(section.table) : null
   ]);
 }
 
 /** Groups and their members (groups or dimensions), nested, each with its score and band. */
-function groupTree(items, title) {
-  return h("ul", { class: "pb-groups", "aria-label": title ? "Scores by group: " + title : null },
+function groupTree(items, label) {
+  return h("ul", { class: "pb-groups", "aria-label": label || null },
     items.map(function (item) {
       var members = Array.isArray(item.members) ? item.members : [];
       return h("li", { class: "pb-group pb-group--" + (item.kind === "group" ? "group" : "dimension"),
@@ -198,10 +194,10 @@ function adviceBlock(r) {
   var advice = (Array.isArray(r.advice) ? r.advice : []).filter(function (item) {
     return item && String(item.text || "").trim();
   });
-  if (!advice.length && r.complete) { return null; }
+  if (!advice.length && !r.advice_note) { return null; }
   return h("section", { class: "pb-next" }, [
     h("h3", {}, "What to do next"),
-    advice.length ? adviceList(advice) : h("p", {}, "Advice appears here as you answer.")
+    advice.length ? adviceList(advice) : h("p", {}, String(r.advice_note))
   ]);
 }
 

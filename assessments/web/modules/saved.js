@@ -1,7 +1,7 @@
 /* The saved results of an assessment, as a table, and the comparison of two of them. */
 
 import { append, button, clear, h } from "./dom.js";
-import { comparison, entryLabel } from "./history.js";
+import { comparison, entryLabel, overallText } from "./history.js";
 import { showDate } from "./words.js";
 
 /** Draw the table of saved results and, with two or more, the form that compares two. */
@@ -50,7 +50,7 @@ function historyTable(history) {
         h("td", {}, String(i + 1)),
         h("td", {}, h("time", { datetime: entry.date }, showDate(entry.date))),
         h("td", {}, entry.playbook_version || "\u2013"),
-        h("td", {}, entry.summary.overall || "no result"),
+        h("td", {}, overallText(entry.summary)),
         hasVerdict ? h("td", {}, entry.summary.verdict || "\u2013") : null
       ]);
     }).reverse())

@@ -24,13 +24,15 @@ export function validRole(value) {
 }
 
 function sectionSummary(s) {
-  return {
+  const kept = {
     id: String(s.id), title: typeof s.title === "string" ? s.title : String(s.id),
     score: typeof s.score === "number" ? s.score : null,
     max: typeof s.max === "number" ? s.max : null,
     band: typeof s.band === "string" ? s.band : null,
     stage: typeof s.stage === "string" ? s.stage : null
   };
+  if (typeof s.text === "string") { kept.text = s.text; } // the engine's words, when saved with them
+  return kept;
 }
 
 /** A history entry in its stored shape, or null when it is not one. */
@@ -42,7 +44,7 @@ export function normaliseEntry(entry) {
   if (!validRole(entry.role)) { return null; }
   const summary = isObject(entry.summary) ? entry.summary : {};
   const sections = Array.isArray(summary.sections) ? summary.sections.filter(isObject) : [];
-  return {
+  const kept = {
     date: entry.date,
     playbook_version: typeof entry.playbook_version === "string" ? entry.playbook_version : null,
     answers: entry.answers || {},
@@ -53,6 +55,8 @@ export function normaliseEntry(entry) {
       sections: sections.map(sectionSummary)
     }
   };
+  if (typeof summary.overall_text === "string") { kept.summary.overall_text = summary.overall_text; }
+  return kept;
 }
 
 /** A stored record in its shape, or null when the value is not one. */

@@ -1,4 +1,6 @@
-/* Numbers, dates and bands in words: page-free, so Node's test runner can load it. */
+/* Numbers and dates in words, and the engine's sentences cut where a link or a badge goes:
+ * page-free, so Node's test runner can load it. The engine words every sentence of a
+ * result; nothing here composes one. */
 
 export function isObject(value) {
   return value !== null && typeof value === "object" && !Array.isArray(value);
@@ -27,20 +29,30 @@ export function showDate(iso) {
   return dateFormat ? dateFormat.format(date) : date.toLocaleString();
 }
 
-export function capitalise(text) { return text ? text.charAt(0).toUpperCase() + text.slice(1) : text; }
-
 /** "1 point", "2 points", "0.5 points": the noun agrees with the number. */
 export function plural(value, one, many) {
   return num(value) + " " + (value === 1 ? one : (many || one + "s"));
 }
 
-/** "A", "A and B", "A, B and C" (the engine joins names the same way). */
-export function listed(parts) {
+/**
+ * A sentence cut into pieces at the marks found in it: [{text, mark}], mark null for the
+ * text between. Each mark ({text, ...}, say a name to link) is looked for after the one
+ * before it, or from `mark.from`; a mark not found is skipped. The pieces always join back
+ * into the sentence as given.
+ */
+export function pieces(text, marks) {
+  const sentence = String(text);
   const out = [];
-  parts.forEach(function (part, i) {
-    if (i) { out.push(i === parts.length - 1 ? " and " : ", "); }
-    out.push(part);
+  let at = 0;
+  (marks || []).forEach(function (mark) {
+    const wanted = mark && mark.text ? String(mark.text) : "";
+    const found = wanted ? sentence.indexOf(wanted, Math.max(at, mark.from || 0)) : -1;
+    if (found === -1) { return; }
+    if (found > at) { out.push({ text: sentence.slice(at, found), mark: null }); }
+    out.push({ text: wanted, mark: mark });
+    at = found + wanted.length;
   });
+  if (at < sentence.length) { out.push({ text: sentence.slice(at), mark: null }); }
   return out;
 }
 
@@ -49,12 +61,4 @@ const COLOURS = ["red", "amber", "green"];
 /** The band's colour when the playbook gives it one (red, amber, green), else null. */
 export function colourOf(band) {
   return band && COLOURS.indexOf(band.colour) !== -1 ? band.colour : null;
-}
-
-/** A band's label, with its colour's name when the label does not say it already:
- *  the colour is never the only way to tell bands apart. */
-export function bandText(band) {
-  const colour = colourOf(band);
-  const label = String(band.label);
-  return colour && label.toLowerCase().indexOf(colour) === -1 ? label + ", " + colour : label;
 }
