@@ -41,6 +41,8 @@ EDITS: list[tuple[str, Callable[[Path], None]]] = [
                                                           encoding="utf-8")),
     ("a docs page changes", lambda p: (p / "docs/authoring.md").write_text(
         "# Authoring\n\nShorter.\n", encoding="utf-8")),
+    ("a glossary term changes", lambda p: edit(p / "playbook/glossary/pod.yml",
+                                               "term: Pod", "term: Squad")),
 ]
 
 
