@@ -77,7 +77,8 @@ class Graph:
         entity = self.get(kind, entity_id)
         if kind == "hiring-profile":
             return f"Hiring kit: {self.get('role', entity.role).name}"
-        return str(getattr(entity, "name", None) or getattr(entity, "title", entity_id))
+        return str(getattr(entity, "name", None) or getattr(entity, "title", None)
+                   or getattr(entity, "term", None) or entity_id)
 
     def uri(self, kind: str, entity_id: str) -> str:
         role = self.get(kind, entity_id).role if kind == "hiring-profile" else None

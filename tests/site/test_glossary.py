@@ -113,3 +113,8 @@ def test_every_page_marks_each_term_once_and_only_in_running_text(built_site: Pa
         marked_pages += bool(uses.marked)
     assert problems == []
     assert marked_pages > 100
+
+
+def test_a_page_a_term_links_to_links_back_to_the_term(built_site: Path) -> None:
+    page = (built_site / "metrics/ssi-score/index.html").read_text(encoding="utf-8")
+    assert '<a href="../../glossary/#ssi">SSI</a>' in page  # "Referenced by", by its word
