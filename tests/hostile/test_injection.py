@@ -34,6 +34,7 @@ TARGETS = [
     ("metrics/time-to-hire.yml", "description"),
     ("maturity-models/team-maturity.yml", "summary"),
     ("team-models/pod.yml", "summary"),
+    ("glossary/absm.yml", "definition"),  # shown where a page first uses the term
 ]
 
 
@@ -56,7 +57,7 @@ def hostile_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 PAGES = ["roles/sdr-absm", "competencies/crm-utilization", "meetings/weekly-team-meeting",
          "metrics/time-to-hire", "maturity/team-maturity", "team-models/pod", "roles",
-         "team-models"]
+         "team-models", "glossary"]
 
 
 @pytest.mark.parametrize("page", PAGES)
@@ -67,6 +68,13 @@ def test_no_live_markup_from_yaml(hostile_site: Path, page: str) -> None:
     assert live_markup(html) == []
     # Template syntax in YAML is text, never evaluated (a reader sees it as written).
     assert "{{ 7 * 7 }}" in html_text.unescape(article)
+
+
+def test_a_definition_shown_where_a_page_uses_its_term_is_text(hostile_site: Path) -> None:
+    html = (hostile_site / "roles/absm-director/index.html").read_text(encoding="utf-8")
+    tip = html[html.index('<span class="pb-term-tip" id="pb-term-absm"'):]
+    assert "pb-xss" in tip[:tip.index("</abbr>")]
+    assert live_markup(html) == []
 
 
 @pytest.mark.browser
