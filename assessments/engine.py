@@ -7,8 +7,9 @@
 `score` never raises on bad answers: unknown questions, unknown options and a
 missing role are reported in `result["issues"]` and left out of the scoring.
 The result is plain JSON: the overall stage, band, outcome or verdict; each
-section's score and chart numbers; the reasons behind them; and the advice,
-linked to playbook pages.
+section's score and chart numbers; the reasons behind them; the advice, linked to
+playbook pages; and every sentence the result shows, worded once (assessments/wording.py)
+for the browser to render and `playbook assess` to print.
 """
 
 from __future__ import annotations
