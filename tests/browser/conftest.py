@@ -82,7 +82,8 @@ def search_site(page: Any, query: str) -> Any:
     page.locator("label.md-search__icon, .md-search__input").first.click()
     page.wait_for_function("""() => {
         const meta = document.querySelector('.md-search-result__meta');
-        return meta && meta.textContent.trim() !== '' && !/^Initiali[sz]ing/.test(meta.textContent.trim());
+        const text = meta ? meta.textContent.trim() : '';
+        return text !== '' && !/^Initiali[sz]ing/.test(text);
     }""", timeout=120_000)
     field = page.locator("input.md-search__input")
     field.fill(query)

@@ -316,7 +316,8 @@ FOCUS_STYLE = """el => {
 # Focus the control before `selector` (document order), so that one Tab reaches it.
 FOCUS_BEFORE = """selector => {
     const all = [...document.querySelectorAll(
-        'a[href], button, input:not([type=hidden]):not([tabindex="-1"]), select')];
+        'a[href], button, input:not([type=hidden]):not([tabindex="-1"]), select, ' +
+        '[tabindex="0"]')];
     const target = document.querySelector(selector);
     const before = all[all.indexOf(target) - 1];
     before.focus();
