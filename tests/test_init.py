@@ -15,7 +15,7 @@ from tests.conftest import DEFAULT_PLAYBOOK, ROOT
 from tests.test_cli import run
 
 #: Kinds whose starter needs another entity first, and which kind that is.
-PREREQUISITE = {"hiring-profile": "role"}
+PREREQUISITE = {"hiring-profile": "role", "play": "role"}
 
 
 def errors_of(folder: Path) -> list[str]:

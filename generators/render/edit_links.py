@@ -25,6 +25,7 @@ from urllib.parse import quote, urljoin, urlsplit
 
 from generators.render import urls
 from generators.render.graph import Graph
+from generators.render.pages_general import general_kinds, index_uri
 
 #: The theme overrides of the edit button and of the header's link to the repository,
 #: inside the site source's theme folder, with their files in this package.
@@ -91,7 +92,7 @@ def page_sources(g: Graph) -> dict[str, Path]:
         if role is not None:
             found.setdefault(urls.kit_uri(role_id), role.path)
     if playbook.manifest_source is not None:
-        for page in urls.FIXED:
+        for page in (*urls.FIXED, *(index_uri(kind) for kind in general_kinds())):
             found.setdefault(page, playbook.manifest_source.path)
     return found
 
