@@ -34,3 +34,5 @@ class IndexIntros(Strict):
     management_models: Text | None = _intro("Management models")
     assessments: Text | None = _intro("Assessments")
     metrics: Text | None = _intro("Metrics")
+    plays: Text | None = _intro("Plays")
+    frameworks: Text | None = _intro("Frameworks")
