@@ -25,6 +25,17 @@ DOMAIN_WORDS = ("social", "ABSM", "sales", "LinkedIn")
 NOT_PAGES = ("404.html", "assets/", "search/")
 
 
+#: A glossary term's definition, written into the page beside the term for its tooltip.
+TERM_TIP = re.compile(r'<abbr class="pb-term"[^>]*>(.*?)<span class="pb-term-tip"[^>]*>.*?'
+                      r'</span></span></abbr>', re.S)
+
+
+def without_term_tips(html: str) -> str:
+    """A page's HTML with its glossary terms as plain words, without their definitions:
+    the text as read."""
+    return TERM_TIP.sub(r"\1", html)
+
+
 def site_problems(site: Path, own_text: Iterable[str],
                   words: Iterable[str] = DOMAIN_WORDS) -> list[str]:
     """Every problem of the built site at `site`, each as `page: what`. `own_text` is the

@@ -95,9 +95,9 @@ ENTITY_KINDS: tuple[Kind, ...] = (
     Kind("metric", "metrics", Metric, "Metrics", "metrics", "Metric"),
     Kind("play", "plays", Play, "Plays", "plays", "Play", section="Plays"),
     Kind("framework", "frameworks", Framework, "Frameworks", "frameworks", "Framework",
-         section="Frameworks"),
+         section="Models"),
     Kind("assessment", "assessments", Assessment, "Assessments", "assessments", "Assessment"),
-    Kind("source", "sources", Source, "Sources", "sources", "Source", section="Sources",
+    Kind("source", "sources", Source, "Sources", "sources", "Source", section="Enablement",
          index="source_index.md.j2"),
     Kind("term", "glossary", Term, "Glossary", "glossary", "Glossary"),
 )

@@ -24,6 +24,13 @@ def build_nav(g: Graph, docs_pages: list[str], changes: bool = False) -> list[Na
     """Sections in reading order; hand-written docs pages go under 'Guides'. Only pages
     that are built are listed, and no section is left empty."""
     scales = placed(g)
+    # Kinds of the general design, by declared section: a section named like one of the
+    # tabs below joins that tab; any other becomes a tab of its own, after Metrics.
+    sections: dict[str, list[NavItem]] = {}
+    for kind in general_kinds():
+        if g.of(kind.name):
+            sections.setdefault(kind.section, []).append(
+                {kind.title: [index_uri(kind), *_entries(g, kind.name, g.of(kind.name))]})
     nav: list[NavItem] = [{"Home": urls.HOME}]
     nav.append({"Roles": [urls.ROLES, *_fold("Roles and career paths", [
         *[{html.escape(title): _entries(g, "role", [r for r, role in g.of("role").items()
@@ -57,22 +64,19 @@ def build_nav(g: Graph, docs_pages: list[str], changes: bool = False) -> list[Na
         *_kinds(g, [("Maturity models", "maturity-model")]),
         {"Team models": [urls.TEAM_MODELS, *_entries(g, "team-model", g.of("team-model"))]},
         {"Management models": [urls.MANAGEMENT_MODELS,
-                               *_entries(g, "management-model", g.of("management-model"))]}])]})
+                               *_entries(g, "management-model", g.of("management-model"))]},
+        *sections.pop("Models", [])])]})
     answer_scales = {USES["assessment"][0]: _entries(g, "scale", scales["assessment"])}
     nav.append({"Assessments": [urls.ASSESSMENTS,
                                 *_kinds(g, [("All assessments", "assessment")]), answer_scales]})
     nav.append({"Metrics": [urls.METRICS, *_kinds(g, [("All metrics", "metric")])]})
-    sections: dict[str, list[NavItem]] = {}
-    for kind in general_kinds():  # kinds of the general design, by declared section
-        if not g.of(kind.name):
-            continue
-        sections.setdefault(kind.section, []).append(
-            {kind.title: [index_uri(kind), *_entries(g, kind.name, g.of(kind.name))]})
-    for section, items in sections.items():
+    enablement = sections.pop("Enablement", [])
+    for section, items in sections.items():  # the general kinds' sections of their own
         nav.append({section: items[0][next(iter(items[0]))] if len(items) == 1 else items})
     guides = [page for page in docs_pages if page not in (urls.HOME,)]
     what_changed = [{"What changed": urls.CHANGES}] if changes else []
-    nav.append({"Enablement": [urls.ENABLEMENT, {"Glossary": urls.GLOSSARY}, *what_changed,
+    nav.append({"Enablement": [urls.ENABLEMENT, {"Glossary": urls.GLOSSARY},
+                               *enablement, *what_changed,
                                *guides, {"Other scales": _entries(g, "scale", scales[""])},
                                {"Pages by kind": urls.TAGS}]})
     return _prune(nav, g.own_pages)

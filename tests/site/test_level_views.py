@@ -8,6 +8,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.site_checks import without_term_tips
+
 
 def _article(site: Path, path: str) -> str:
     page = (site / path / "index.html").read_text(encoding="utf-8")
@@ -15,7 +17,7 @@ def _article(site: Path, path: str) -> str:
 
 
 def _text(html: str) -> str:
-    return " ".join(re.sub(r"<[^>]+>", " ", html).split())
+    return " ".join(re.sub(r"<[^>]+>", " ", without_term_tips(html)).split())
 
 
 def _section(html: str, heading: str) -> str:
