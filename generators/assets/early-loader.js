@@ -7,9 +7,10 @@
  *   - the engine wheel is fetched meanwhile, unpacked and imported as soon as Python
  *     is up (the widget finds it in `window.__playbookEarly`);
  *   - the theme's search worker, which builds the search index from the whole site,
- *     starts only once Python is ready (or when the reader opens search, or after ten
- *     seconds): on a machine with few cores, building the index alongside Pyodide's
- *     start delays a first result by a third of a second;
+ *     starts a second after Python is ready (or when the reader opens search, or after
+ *     ten seconds): on a machine with few cores, building the index alongside Pyodide's
+ *     start delays a first result by a third of a second, and handing the index to the
+ *     worker keeps the page busy just when the first result is drawn;
  *   - once the page and Python have loaded, it registers the runtime cache's worker.
  *
  * A page reached by instant navigation with Python already loaded does nothing here.
@@ -55,8 +56,8 @@
 
   /* The theme creates its search worker while its bundle starts. The first worker made
    * from a `workers/search.` script is handed out as a stand-in that keeps the messages
-   * and listeners it is given and passes them on to the real worker once `until`
-   * settles, the reader goes to the search field, or ten seconds have passed. */
+   * and listeners it is given and passes them on to the real worker a second after
+   * `until` settles, when the reader goes to the search field, or after ten seconds. */
   function deferSearchWorker(until) {
     const RealWorker = window.Worker;
     if (typeof RealWorker !== "function") { return; }
@@ -73,7 +74,7 @@
         messages.forEach(function (m) { real.postMessage(m[0], m[1]); });
         messages = [];
       };
-      until.then(start);
+      until.then(function () { setTimeout(start, 1000); });
       setTimeout(start, 10000);
       document.addEventListener("focusin", function (event) {
         if (event.target && event.target.matches && event.target.matches(".md-search__input")) {
