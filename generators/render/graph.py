@@ -77,6 +77,8 @@ class Graph:
         entity = self.get(kind, entity_id)
         if kind == "hiring-profile":
             return f"Hiring kit: {self.get('role', entity.role).name}"
+        if kind == "term":  # a link to the glossary, not to a page of the word's own
+            return f"Glossary: {entity.term}"
         return str(getattr(entity, "name", None) or getattr(entity, "title", None)
                    or getattr(entity, "term", None) or entity_id)
 

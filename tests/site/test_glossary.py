@@ -117,4 +117,4 @@ def test_every_page_marks_each_term_once_and_only_in_running_text(built_site: Pa
 
 def test_a_page_a_term_links_to_links_back_to_the_term(built_site: Path) -> None:
     page = (built_site / "metrics/ssi-score/index.html").read_text(encoding="utf-8")
-    assert '<a href="../../glossary/#ssi">SSI</a>' in page  # "Referenced by", by its word
+    assert '<a href="../../glossary/#ssi">Glossary: SSI</a>' in page  # "Referenced by"
