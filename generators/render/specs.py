@@ -32,6 +32,35 @@ def build_specs(playbook: Playbook, use_directory_urls: bool = True,
     return {aid: _Spec(graph, url_of).build(a) for aid, a in graph.of("assessment").items()}
 
 
+def build_scorecard_specs(playbook: Playbook, use_directory_urls: bool = True,
+                          graph: Graph | None = None) -> dict[str, dict[str, Any]]:
+    """The spec of every scorecard, by id: what an interview debrief needs to combine
+    several interviewers' cards. Every criterion counts once (a scorecard gives its items
+    no weights), is rated on the card's scale, and the total of the ratings reaches the
+    highest recommendation whose `min` it meets."""
+    graph = graph or Graph(playbook)
+    manifest = graph.playbook.manifest
+    specs = {}
+    for cid, card in graph.of("scorecard").items():
+        levels = [{"id": lv.id, "label": lv.label, "value": lv.value}
+                  for lv in graph.get("scale", card.scale).levels]
+        criteria = [{"id": item.id, "name": item.name, "section": section.id,
+                     "section_name": section.name, "weight": 1}
+                    for section in card.sections for item in section.items]
+        top = max((lv["value"] for lv in levels), default=0)
+        specs[cid] = {
+            "spec_version": SPEC_VERSION, "kind": "scorecard", "id": cid, "title": card.name,
+            "url": urls.page_url(graph.uri("scorecard", cid), use_directory_urls),
+            "playbook_version": manifest.version if manifest else None,
+            "scale": {"id": card.scale, "levels": levels},
+            "criteria": criteria, "max": top * len(criteria),
+            "notes": list(card.summary_fields),
+            "recommendations": [{"id": r.id, "label": r.label, "min": r.min,
+                                 "guidance": " ".join(r.guidance.split())}
+                                for r in card.recommendations]}
+    return specs
+
+
 class _Spec:
     def __init__(self, graph: Graph, url_of: UrlOf) -> None:
         self.g, self.url_of = graph, url_of
