@@ -7,6 +7,8 @@ from pathlib import Path
 from typing import Any
 
 from assessments import score
+from assessments.debrief import debrief
+from assessments.team import team_view
 
 SPECS = Path(__file__).resolve().parent / "specs"
 
@@ -46,16 +48,34 @@ def option_ids(spec_: dict[str, Any], values: dict[str, float]) -> dict[str, str
 
 def sample_results() -> dict[str, Any]:
     """Every fixture spec scored with three fixed sets of answers (every lowest option,
-    every highest, a mix), so two Pythons can be shown to give identical results."""
-    results = {}
+    every highest, a mix), with their team view, and every scorecard's debrief of three
+    fixed cards, so two Pythons can be shown to give identical results."""
+    results: dict[str, Any] = {}
     for path in sorted(SPECS.rglob("*.json")):
         spec_ = json.loads(path.read_text(encoding="utf-8"))
+        if spec_.get("kind") == "scorecard":
+            results[path.relative_to(SPECS).as_posix()] = _sample_debrief(spec_)
+            continue
         roles = [r["id"] for r in spec_.get("roles", [])]
         role = roles[len(roles) // 2] if roles else None
         asked = questions(spec_)
+        sets: list[dict[str, Any]] = []
         for name, step in (("lowest", 0), ("highest", -1), ("mixed", 7)):
             answers = {q["id"]: q["options"][(i * step) % len(q["options"]) if step > 0
                                              else step]["id"] for i, q in enumerate(asked)}
             key = f"{path.relative_to(SPECS).as_posix()}:{name}"
             results[key] = score(spec_, {"answers": answers, "role": role})
+            sets.append({"answers": answers, "role": role})
+        results[f"{path.relative_to(SPECS).as_posix()}:team"] = team_view(spec_, sets)
     return results
+
+
+def _sample_debrief(card: dict[str, Any]) -> dict[str, Any]:
+    """The debrief of three interviewers who rate every criterion lowest, highest and in
+    turn."""
+    levels = [lv["value"] for lv in card["scale"]["levels"]]
+    cards = [{"candidate": "C", "round": "R", "interviewer": who, "notes": {},
+              "ratings": {c["id"]: levels[(i * step) % len(levels) if step > 0 else step]
+                          for i, c in enumerate(card["criteria"])}}
+             for who, step in (("A", 0), ("B", -1), ("C", 7))]
+    return debrief(card, cards)
