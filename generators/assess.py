@@ -1,4 +1,6 @@
-"""`playbook assess`: score a saved answers file with the same engine the browser runs."""
+"""`playbook assess`: score a saved answers file with the same engine the browser runs;
+with several files, the views people use together (a team view, a self-vs-manager
+calibration, an interview debrief), made by the same engine functions the browser calls."""
 
 from __future__ import annotations
 
@@ -6,11 +8,14 @@ import json
 from pathlib import Path
 from typing import Any
 
-from assessments import score
+from assessments import score, together
+from assessments.calibration import calibration_markdown
+from assessments.exports import too_many
+from assessments.team import team_csv
 from generators import files
 from generators.check import compile_playbook
 from generators.errors import ContentError, Problem, UserError, did_you_mean, display_path
-from generators.render.specs import build_specs
+from generators.render.specs import build_scorecard_specs, build_specs
 
 MAX_ANSWERS_BYTES = 1024 * 1024
 
@@ -29,17 +34,67 @@ def list_assessments(playbook_dir: Path) -> list[dict[str, Any]]:
 def assess(playbook_dir: Path, assessment_id: str, answers_file: Path,
            role: str | None = None) -> dict[str, Any]:
     """Score the answers in `answers_file` (a browser export or a plain mapping)."""
-    checked = compile_playbook(playbook_dir)
-    specs = build_specs(checked.playbook)
-    if assessment_id not in specs:
-        hint = did_you_mean(assessment_id, specs)
-        raise ContentError([Problem(display_path(playbook_dir), 1, 1, "",
-                                    f"no assessment '{assessment_id}'",
-                                    hint or "list them with 'playbook assess --list'")])
+    spec = _spec(playbook_dir, assessment_id)
     answers = read_answers_file(answers_file, assessment_id)
     if role is not None:
         answers["role"] = role
-    return score(specs[assessment_id], answers)
+    return score(spec, answers)
+
+
+def _spec(playbook_dir: Path, spec_id: str, kind: str = "assessment") -> dict[str, Any]:
+    """The spec of an assessment (or a scorecard) of the playbook, built as the site's."""
+    playbook = compile_playbook(playbook_dir).playbook
+    specs = build_scorecard_specs(playbook) if kind == "scorecard" else build_specs(playbook)
+    if spec_id not in specs:
+        hint = did_you_mean(spec_id, specs)
+        where = "list them with 'playbook assess --list'" if kind == "assessment" else (
+            f"its scorecards: {', '.join(sorted(specs)) or 'none'}")
+        raise ContentError([Problem(display_path(playbook_dir), 1, 1, "",
+                                    f"no {kind} '{spec_id}'", hint or where)])
+    return specs[spec_id]
+
+
+def _texts(paths: list[Path], what: str) -> list[tuple[str, str]]:
+    """Each file as (its name, its text), for the engine to check and read."""
+    problem = too_many(paths, what)
+    if problem:
+        raise AnswersError(problem)
+    texts = []
+    for path in paths:
+        data = files.read_bytes(path, None, limit=MAX_ANSWERS_BYTES)
+        try:
+            texts.append((display_path(path), data.decode("utf-8")))
+        except UnicodeDecodeError:
+            raise AnswersError(f"{display_path(path)}: not UTF-8 text, so not an "
+                               f"exported file.") from None
+    return texts
+
+
+def _made(outcome: tuple[dict[str, Any] | None, list[str]]) -> dict[str, Any]:
+    view, problems = outcome
+    if view is None:
+        raise AnswersError("\n".join(problems))
+    return view
+
+
+def team(playbook_dir: Path, assessment_id: str, paths: list[Path]) -> dict[str, Any]:
+    """The team view of exported answer files."""
+    spec = _spec(playbook_dir, assessment_id)
+    return _made(together.team_from_files(spec, _texts(paths, "a team view")))
+
+
+def calibration(playbook_dir: Path, assessment_id: str, own: Path, other: Path,
+                role: str | None = None) -> dict[str, Any]:
+    """The calibration of a person's skills file against someone else's rating of them."""
+    spec = _spec(playbook_dir, assessment_id)
+    first, second = _texts([own, other], "a calibration")
+    return _made(together.calibration_from_files(spec, first, second, role))
+
+
+def debrief(playbook_dir: Path, scorecard_id: str, paths: list[Path]) -> dict[str, Any]:
+    """The interview debrief of interviewers' scorecard files."""
+    spec = _spec(playbook_dir, scorecard_id, "scorecard")
+    return _made(together.debrief_from_files(spec, _texts(paths, "a debrief")))
 
 
 def read_answers_file(path: Path, assessment_id: str) -> dict[str, Any]:
@@ -124,3 +179,59 @@ def _tree(items: list[dict[str, Any]], indent: str) -> list[str]:
         lines.append(f"{indent}{item['label']}: {item['text']}{band}")
         lines += _tree(item.get("members", []), indent + "  ")
     return lines
+
+
+def render_together(view: dict[str, Any], output: str) -> str:
+    """A team view, calibration or debrief as `output` (text, json or csv) says; a
+    `UserError` for a format this view is not offered in."""
+    if output == "json":
+        return json.dumps(view, indent=2, ensure_ascii=False)
+    if output == "csv":
+        if view["kind"] != "team":
+            raise AnswersError(f"--format csv is offered for a team view only; a "
+                               f"{view['kind']} is offered as text or json")
+        # Printed line by line: the terminal (or the shell's redirection) ends each line.
+        return team_csv(view).replace("\r\n", "\n").rstrip("\n")
+    if view["kind"] == "calibration":
+        return calibration_markdown(view).rstrip("\n") + _notes(view.get("notes"))
+    return (_team_text(view) if view["kind"] == "team" else _debrief_text(view))
+
+
+def _notes(notes: list[str] | None) -> str:
+    return "".join(f"\n{note}" for note in notes or [])
+
+
+def _team_text(view: dict[str, Any]) -> str:
+    lines = [f"{view['title']}: the team view", view["people_text"]]
+    for section in view["sections"]:
+        lines += ["", f"{section['title']}: {section['text']}"]
+        lines += [f"  {text}" for text in (section["team_text"],
+                                           section["distribution_text"]) if text]
+        for item in section["dimensions"]:
+            lines.append(f"  {item['label']}: {item['text']}")
+            if item["distribution_text"]:
+                lines.append(f"    {item['distribution_text']}")
+    lines += ["", "Where the team disagrees most:"]
+    lines += [f"  {line}" for line in view["disagreements_text"]]
+    lines += ["", "Answers per question:"]
+    lines += [f"  \u201c{q['text']}\u201d: {q['counts_text']}" for q in view["questions"]]
+    return "\n".join(lines) + _notes(view["notes"])
+
+
+def _debrief_text(view: dict[str, Any]) -> str:
+    lines = [f"{view['title']}: debrief", view["interviewers_text"], view["score_text"],
+             view["recommendation_text"]]
+    if view["recommendation"]:
+        lines.append(f"  {view['recommendation']['guidance']}")
+    lines += ["", view["disagreements_text"]]
+    for criterion in view["criteria"]:
+        flag = f" {criterion['flag_text']}" if criterion["flag_text"] else ""
+        lines.append(f"  {criterion['name']}: {criterion['ratings_text']} "
+                     f"({criterion['mean_text']}).{flag}")
+    if view["notes"]:
+        lines += ["", "Notes:"]
+        for note in view["notes"]:
+            lines.append(f"  {note['field']}:")
+            lines += [f"    {t['interviewer']} ({t['round']}): {t['text'] or '-'}"
+                      for t in note["texts"]]
+    return "\n".join(lines) + _notes(view["notes_read"])

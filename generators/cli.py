@@ -123,14 +123,24 @@ def _parser() -> argparse.ArgumentParser:
         "assess", help="score an answers file, or list the assessments",
         description="Score answers with the same engine the site runs in the browser. "
                     "ANSWERS is a file exported from the site, or a JSON object of "
-                    "question ids to answer ids.")
-    assess_cmd.add_argument("assessment", nargs="?", metavar="ID", help="assessment id")
-    assess_cmd.add_argument("answers", nargs="?", type=Path, metavar="ANSWERS.json",
-                            help="answers file")
+                    "question ids to answer ids. With --team, --compare or --debrief, "
+                    "combine several people's exported files.")
+    assess_cmd.add_argument("assessment", nargs="?", metavar="ID",
+                            help="assessment id (a scorecard id with --debrief)")
+    assess_cmd.add_argument("answers", nargs="*", type=Path, metavar="FILE",
+                            help="answers file (several with --team or --debrief)")
     assess_cmd.add_argument("--list", action="store_true", help="list the assessments")
     assess_cmd.add_argument("--role", help="skills gap: compare with this role")
-    assess_cmd.add_argument("--format", choices=("text", "json"), default="text",
-                            help="output format (default: text)")
+    together = assess_cmd.add_mutually_exclusive_group()
+    together.add_argument("--team", action="store_true",
+                          help="the team view of everyone's exported answers")
+    together.add_argument("--compare", type=Path, metavar="OTHER.json",
+                          help="skills: calibrate the person's own ratings against this "
+                               "file (their manager's rating of them)")
+    together.add_argument("--debrief", action="store_true",
+                          help="the interview debrief of interviewers' scorecard files")
+    assess_cmd.add_argument("--format", choices=("text", "json", "csv"), default="text",
+                            help="output format (default: text; csv for --team only)")
     _playbook_option(assess_cmd)
     assess_cmd.set_defaults(handler=_assess)
 
@@ -290,13 +300,44 @@ def _assess(args: argparse.Namespace) -> int:
             for item in items:
                 _say(f"{item['id'].ljust(width)}  {item['type']:<11} {item['title']}")
         return 0
-    if not args.assessment or not args.answers:
-        raise UsageError("give an assessment ID and an ANSWERS.json file, or --list")
-    result = assess.assess(args.playbook, args.assessment, args.answers, args.role)
+    if args.team or args.compare or args.debrief:
+        return _assess_together(args)
+    if args.format == "csv":
+        raise UsageError("--format csv is offered with --team only; a result is offered as "
+                         "text or json")
+    if not args.assessment or len(args.answers) != 1:
+        raise UsageError("give an assessment ID and one ANSWERS.json file, or --list")
+    result = assess.assess(args.playbook, args.assessment, args.answers[0], args.role)
     if args.format == "json":
         _say_json(result)
     else:
         _say(assess.render_text(result))
+    return 0
+
+
+def _assess_together(args: argparse.Namespace) -> int:
+    """`--team`, `--compare` and `--debrief`: several files, one view, printed only when
+    every file can be used."""
+    from generators import assess
+
+    if not args.assessment or not args.answers:
+        raise UsageError("give an ID and the exported FILEs to combine")
+    if args.compare:
+        if len(args.answers) != 1:
+            raise UsageError("--compare takes the person's own file, then --compare "
+                             "OTHER.json")
+        view = assess.calibration(args.playbook, args.assessment, args.answers[0],
+                                  args.compare, args.role)
+    elif args.role:
+        raise UsageError("--role goes with one answers file or with --compare")
+    elif args.team:
+        view = assess.team(args.playbook, args.assessment, args.answers)
+    else:
+        view = assess.debrief(args.playbook, args.assessment, args.answers)
+    if args.format == "json":
+        _say_json(view)
+    else:
+        _say(assess.render_together(view, args.format))
     return 0
 
 
