@@ -1,14 +1,14 @@
 """JSON in, JSON out: the functions the browser calls through Pyodide.
 
 Files travel as a JSON list of `{"name": ..., "text": ...}`; a view that cannot be made
-comes back as `{"problems": [sentence, ...]}`, each sentence naming its file."""
+comes back as `{"problems": [sentence, ...]}`, each sentence naming its file. The views of
+several files are imported when first asked for, so scoring one result starts no slower."""
 
 from __future__ import annotations
 
 import json
 from typing import Any
 
-from assessments import together
 from assessments.engine import score
 
 
@@ -43,6 +43,8 @@ BAD_FILES = json.dumps({"problems": ["the files are not a list of names and text
 
 def team_json(spec_text: str, files_text: str) -> str:
     """The team view of exported answer files (see `together.team_from_files`)."""
+    from assessments import together
+
     files = _files(files_text)
     return BAD_FILES if files is None else _answer(
         together.team_from_files(json.loads(spec_text), files))
@@ -50,6 +52,8 @@ def team_json(spec_text: str, files_text: str) -> str:
 
 def calibration_json(spec_text: str, files_text: str, role: str | None = None) -> str:
     """The calibration of two skills files, the person's own first."""
+    from assessments import together
+
     files = _files(files_text)
     if files is None or len(files) != 2:
         return json.dumps({"problems": ["a calibration takes two files: the person's own "
@@ -60,6 +64,8 @@ def calibration_json(spec_text: str, files_text: str, role: str | None = None) -
 
 def debrief_json(spec_text: str, files_text: str) -> str:
     """The debrief of interviewers' scorecard files."""
+    from assessments import together
+
     files = _files(files_text)
     return BAD_FILES if files is None else _answer(
         together.debrief_from_files(json.loads(spec_text), files))
