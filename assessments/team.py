@@ -96,11 +96,26 @@ def _section(spec: dict[str, Any], section: dict[str, Any],
                              "most": results[0]["max"] if results else None}
     entry["band"], entry["stage"] = _team_band(spec, section, median)
     entry["distribution"] = _distribution(spec, section, results)
-    labels = {e["id"]: e["label"] for r in results for e in r["scores"]}
     entry["dimensions"] = [_dimension(section, eid, label, results)
-                           for eid, label in labels.items()] if section["rule"] not in (
-        "points", "cumulative-stages") else []
+                           for eid, label in _parts(spec, section, results)]
     return entry
+
+
+def _parts(spec: dict[str, Any], section: dict[str, Any], results: list[dict[str, Any]]
+           ) -> list[tuple[str, str]]:
+    """The parts of a section the team view shows a line for, in the spec's order (never
+    in the order of the files): its dimensions, a skills section's every skill, the
+    stages an anchored section counts; none for a selector, a ladder of stages or a count
+    (whose one number is the section's own)."""
+    if section["rule"] in ("points", "cumulative-stages", "count"):
+        return []
+    if section["rule"] == "skills-gap":
+        return [(q["id"], q["text"]) for q in section["questions"]]
+    labels = {e["id"]: e["label"] for r in results for e in r["scores"]}
+    order = [*(d["id"] for d in spec["dimensions"]), *(s["id"] for s in spec["stages"]),
+             section["id"]]
+    return sorted(labels.items(), key=lambda item: (
+        order.index(item[0]) if item[0] in order else len(order), item[0]))
 
 
 def _team_band(spec: dict[str, Any], section: dict[str, Any], median: Fraction | None
