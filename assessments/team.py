@@ -54,17 +54,17 @@ def quartiles(values: list[Fraction]) -> tuple[Fraction, Fraction, Fraction]:
     return at(Fraction(1, 4)), at(Fraction(1, 2)), at(Fraction(3, 4))
 
 
-def stats(values: list[Fraction]) -> dict[str, Any]:
-    """The median, minimum, maximum, quartiles, interquartile range and spread, as plain
-    numbers, of how many values; all None when there are none."""
+def stats(values: list[Fraction]) -> tuple[dict[str, Any], Fraction | None]:
+    """How many values there are, their median, minimum, maximum, quartiles, interquartile
+    range and spread as plain numbers (all None when there are none); and the exact
+    median, for the band it reaches."""
     if not values:
         return {"count": 0, "median": None, "min": None, "max": None, "q1": None, "q3": None,
-                "iqr": None, "spread": None}
+                "iqr": None, "spread": None}, None
     q1, median, q3 = quartiles(values)
     return {"count": len(values), "median": plain(median), "min": plain(min(values)),
             "max": plain(max(values)), "q1": plain(q1), "q3": plain(q3),
-            "iqr": plain(q3 - q1), "spread": plain(max(values) - min(values)),
-            "_median": median}
+            "iqr": plain(q3 - q1), "spread": plain(max(values) - min(values))}, median
 
 
 def team_view(spec: dict[str, Any], answer_sets: list[Any]) -> dict[str, Any]:
@@ -83,14 +83,13 @@ def team_view(spec: dict[str, Any], answer_sets: list[Any]) -> dict[str, Any]:
             "playbook_version": spec.get("playbook_version"), "people": len(results),
             "sections": sections, "questions": questions,
             "disagreements": [q["id"] for q in ranked[:MOST_DISAGREED]],
-            "notes": _notes(spec, answer_sets, results)}
+            "read_notes": _notes(spec, answer_sets, results)}
     return word_team(view)
 
 
 def _section(spec: dict[str, Any], section: dict[str, Any],
              results: list[dict[str, Any]]) -> dict[str, Any]:
-    numbers = stats([exact(r["score"]) for r in results if r["score"] is not None])
-    median = numbers.pop("_median", None)
+    numbers, median = stats([exact(r["score"]) for r in results if r["score"] is not None])
     entry: dict[str, Any] = {"id": section["id"], "title": section["title"],
                              "rule": section["rule"], **numbers,
                              "most": results[0]["max"] if results else None}
@@ -153,8 +152,7 @@ def _dimension(section: dict[str, Any], eid: str, label: str,
                results: list[dict[str, Any]]) -> dict[str, Any]:
     values = [exact(e["value"]) for r in results for e in r["scores"]
               if e["id"] == eid and e.get("value") is not None]
-    numbers = stats(values)
-    median = numbers.pop("_median", None)
+    numbers, median = stats(values)
     band = brief(band_for(section["bands"], median)) if section["bands"] else None
     bands = [e["band"]["id"] for r in results for e in r["scores"]
              if e["id"] == eid and e.get("band")]
@@ -170,8 +168,7 @@ def _question(question: dict[str, Any], chosen: list[dict[str, Any]]) -> dict[st
     counts = [{"id": o["id"], "label": o["label"],
                "count": sum(1 for g in given if g["id"] == o["id"])}
               for o in question["options"]]
-    numbers = stats([exact(g["value"]) for g in given if g.get("value") is not None])
-    numbers.pop("_median", None)
+    numbers, _median = stats([exact(g["value"]) for g in given if g.get("value") is not None])
     return {"id": question["id"], "text": question["text"], "answered": len(given),
             "counts": counts, **numbers}
 

@@ -3,8 +3,10 @@ calibration and a debrief. Standard library only.
 
 Each function takes files as `(name, text)` pairs and returns `(view, problems)`: the view
 when every file can be used, else None and every problem, one sentence each naming its
-file. The browser (through assessments/bridge.py) and `playbook assess` call these same
-functions, so the same files give the same numbers and sentences in both.
+file. A view's `read_notes` say what reading the files left out (answers or ratings of
+another playbook version that match nothing in this one). The browser (through
+assessments/bridge.py) and `playbook assess` call these same functions, so the same files
+give the same numbers and sentences in both.
 """
 
 from __future__ import annotations
@@ -41,7 +43,7 @@ def calibration_from_files(spec: dict[str, Any], own: Named, other: Named,
         return None, problems
     chosen = role or sets[0]["role"] or sets[1]["role"]
     view = calibrate(spec, sets[0], sets[1], chosen)
-    view["notes"] = [n for s in sets
+    view["read_notes"] = [n for s in sets
                      for n in [version_note(spec, s, _unmatched(spec, s))] if n]
     return view, []
 
@@ -52,7 +54,7 @@ def debrief_from_files(spec: dict[str, Any], files: list[Named]) -> Outcome:
     if problems:
         return None, problems
     view = debrief(spec, cards)
-    view["notes_read"] = notes
+    view["read_notes"] = notes
     return view, []
 
 

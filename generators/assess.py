@@ -193,7 +193,7 @@ def render_together(view: dict[str, Any], output: str) -> str:
         # Printed line by line: the terminal (or the shell's redirection) ends each line.
         return team_csv(view).replace("\r\n", "\n").rstrip("\n")
     if view["kind"] == "calibration":
-        return calibration_markdown(view).rstrip("\n") + _notes(view.get("notes"))
+        return calibration_markdown(view).rstrip("\n") + _notes(view["read_notes"])
     return (_team_text(view) if view["kind"] == "team" else _debrief_text(view))
 
 
@@ -215,7 +215,7 @@ def _team_text(view: dict[str, Any]) -> str:
     lines += [f"  {line}" for line in view["disagreements_text"]]
     lines += ["", "Answers per question:"]
     lines += [f"  \u201c{q['text']}\u201d: {q['counts_text']}" for q in view["questions"]]
-    return "\n".join(lines) + _notes(view["notes"])
+    return "\n".join(lines) + _notes(view["read_notes"])
 
 
 def _debrief_text(view: dict[str, Any]) -> str:
@@ -234,4 +234,4 @@ def _debrief_text(view: dict[str, Any]) -> str:
             lines.append(f"  {note['field']}:")
             lines += [f"    {t['interviewer']} ({t['round']}): {t['text'] or '-'}"
                       for t in note["texts"]]
-    return "\n".join(lines) + _notes(view["notes_read"])
+    return "\n".join(lines) + _notes(view["read_notes"])

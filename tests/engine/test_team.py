@@ -152,6 +152,6 @@ def test_another_version_is_matched_by_question_id() -> None:
     view, problems = team_from_files(health, [_file("old.json", old)])
     assert problems == [] and view is not None
     assert view["questions"][0]["answered"] == 1
-    assert view["notes"] == ["old.json is from playbook version 2020-Q1: its answers were "
+    assert view["read_notes"] == ["old.json is from playbook version 2020-Q1: its answers were "
                              "matched by question id. 1 answer no longer matches a question "
                              "of this version and was left out."]
