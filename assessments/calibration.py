@@ -16,6 +16,8 @@ target, then by name.
 
 from __future__ import annotations
 
+import csv
+import io
 from fractions import Fraction
 from typing import Any
 
@@ -30,8 +32,8 @@ def calibrate(spec: dict[str, Any], own: Any, other: Any, role: str | None = Non
               labels: tuple[str, str] = ("Self", "Manager")) -> dict[str, Any]:
     """The calibration of `own` and `other` answers (each a mapping, or `{"answers":
     ...}`) against `role`'s targets (the sections' default target without a role)."""
-    mine, _role, own_issues = read_answers(spec, own)
-    theirs, _role, other_issues = read_answers(spec, other)
+    mine = read_answers(spec, own)[0]
+    theirs = read_answers(spec, other)[0]
     roles = {r["id"] for r in spec.get("roles", [])}
     chosen = role if role in roles else None
     rows = [_row(section, question, mine, theirs, chosen)
@@ -49,11 +51,7 @@ def calibrate(spec: dict[str, Any], own: Any, other: Any, role: str | None = Non
             "assessment": spec["id"], "title": spec["title"],
             "playbook_version": spec.get("playbook_version"), "role": chosen,
             "labels": list(labels), "rows": rows,
-            "agenda": [r["question"] for r in agenda], "flagged": [r["question"] for r in flagged],
-            "issues": [f"{labels[0]}: {i['question']}: {i['message']}" for i in own_issues
-                       if i["question"] != "role"]
-            + [f"{labels[1]}: {i['question']}: {i['message']}" for i in other_issues
-               if i["question"] != "role"]}
+            "agenda": [r["question"] for r in agenda], "flagged": [r["question"] for r in flagged]}
     return _sentences(spec, view, role, roles)
 
 
@@ -147,3 +145,28 @@ def calibration_markdown(view: dict[str, Any]) -> str:
 def _cell(text: str) -> str:
     """Text safe inside a Markdown table cell or a bold span."""
     return text.replace("|", "\\|").replace("*", "\\*")
+
+
+def calibration_csv(view: dict[str, Any]) -> str:
+    """The calibration as CSV: a row per competency, with its place on the agenda."""
+    own, other = view["labels"]
+    place = {qid: index for index, qid in enumerate(view["agenda"], 1)}
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\r\n")
+    writer.writerow(["competency", "category", own, f"{own}: level", other, f"{other}: level",
+                     "target", f"{own}: gap", f"{other}: gap", "levels apart", "flagged",
+                     "agenda"])
+    for row in view["rows"]:
+        writer.writerow([row["name"], row["category"] or "", *_rated(row["own"]),
+                         *_rated(row["other"]), _plain(row["target"]), _plain(row["own_gap"]),
+                         _plain(row["other_gap"]), _plain(row["levels_apart"]),
+                         "yes" if row["flagged"] else "", place.get(row["question"], "")])
+    return out.getvalue()
+
+
+def _rated(item: dict[str, Any] | None) -> list[str]:
+    return ["", ""] if item is None else [_plain(item["value"]), item["label"]]
+
+
+def _plain(value: float | None) -> str:
+    return "" if value is None else f"{value:g}"

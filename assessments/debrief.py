@@ -19,6 +19,8 @@ by name, then round, so the order of the files does not matter.
 
 from __future__ import annotations
 
+import csv
+import io
 from fractions import Fraction
 from typing import Any
 
@@ -124,3 +126,25 @@ def _sentences(view: dict[str, Any]) -> dict[str, Any]:
         f"Recommendation: {recommendation['label']}." if recommendation else
         "No recommendation yet: not every criterion has a rating.")
     return view
+
+
+def debrief_csv(view: dict[str, Any]) -> str:
+    """The debrief as CSV: a row per criterion (disagreements first, as the view lists
+    them) with a column per interviewer, then the totals and the recommendation."""
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\r\n")
+    people = [f"{i['interviewer']} ({i['round']})" for i in view["interviewers"]]
+    writer.writerow(["criterion", "section", *people, "mean", "spread", "disagreement"])
+    for criterion in view["criteria"]:
+        writer.writerow([criterion["name"], criterion["section"] or "",
+                         *(_plain(r["rating"]) for r in criterion["ratings"]),
+                         _plain(criterion["mean"]), _plain(criterion["spread"]),
+                         "yes" if criterion["flagged"] else ""])
+    writer.writerow(["total", "", *(_plain(i["total"]) for i in view["interviewers"]),
+                     _plain(view["score"]), "",
+                     view["recommendation"]["label"] if view["recommendation"] else ""])
+    return out.getvalue()
+
+
+def _plain(value: float | None) -> str:
+    return "" if value is None else f"{value:g}"

@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from assessments.engine import read_answers
 from assessments.sentences import counted
 
 MAX_FILES = 200
@@ -94,19 +95,25 @@ def read_answer_files(spec: dict[str, Any], files: list[Named], what: str
     return sets, problems
 
 
-def version_note(spec: dict[str, Any], answer: dict[str, Any], unmatched: int) -> str | None:
+def unmatched(spec: dict[str, Any], answer: dict[str, Any]) -> int:
+    """How many answers of a file match no question (or no option) of this version."""
+    return sum(1 for issue in read_answers(spec, answer)[2] if issue["question"] != "role")
+
+
+def version_note(spec: dict[str, Any], answer: dict[str, Any]) -> str | None:
     """What reading a file of another playbook version did, as an import says it."""
+    left_out = unmatched(spec, answer)
     other = answer.get("playbook_version")
-    if not unmatched and (other is None or other == spec.get("playbook_version")):
+    if not left_out and (other is None or other == spec.get("playbook_version")):
         return None
     text = f"{answer['name']}"
     if other is not None and other != spec.get("playbook_version"):
         text += f" is from playbook version {other}: its answers were matched by question id."
     else:
         text += ":"
-    if unmatched:
-        noun = counted(unmatched, "answer")
-        verb = "matches" if unmatched == 1 else "match"
+    if left_out:
+        noun = counted(left_out, "answer")
+        verb = "matches" if left_out == 1 else "match"
         text += (f" {noun} no longer {verb} a question of this version and "
-                 f"{'was' if unmatched == 1 else 'were'} left out.")
+                 f"{'was' if left_out == 1 else 'were'} left out.")
     return text

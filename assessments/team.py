@@ -83,7 +83,7 @@ def team_view(spec: dict[str, Any], answer_sets: list[Any]) -> dict[str, Any]:
             "playbook_version": spec.get("playbook_version"), "people": len(results),
             "sections": sections, "questions": questions,
             "disagreements": [q["id"] for q in ranked[:MOST_DISAGREED]],
-            "read_notes": _notes(spec, answer_sets, results)}
+            "read_notes": _notes(spec, answer_sets)}
     return word_team(view)
 
 
@@ -174,18 +174,11 @@ def _question(question: dict[str, Any], chosen: list[dict[str, Any]]) -> dict[st
 
 
 
-def _notes(spec: dict[str, Any], answer_sets: list[Any], results: list[dict[str, Any]]
-           ) -> list[str]:
+def _notes(spec: dict[str, Any], answer_sets: list[Any]) -> list[str]:
     """What reading each named file of another version (or with answers to questions this
     version does not have) did."""
-    notes = []
-    for answers, result in zip(answer_sets, results, strict=True):
-        if isinstance(answers, dict) and answers.get("name"):
-            unmatched = sum(1 for i in result["issues"] if i["question"] != "role")
-            note = version_note(spec, answers, unmatched)
-            if note:
-                notes.append(note)
-    return notes
+    return [note for answers in answer_sets if isinstance(answers, dict) and answers.get("name")
+            for note in [version_note(spec, answers)] if note]
 
 
 CSV_COLUMNS = ("part", "id", "label", "answered", "median", "minimum", "maximum",

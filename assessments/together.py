@@ -43,8 +43,7 @@ def calibration_from_files(spec: dict[str, Any], own: Named, other: Named,
         return None, problems
     chosen = role or sets[0]["role"] or sets[1]["role"]
     view = calibrate(spec, sets[0], sets[1], chosen)
-    view["read_notes"] = [n for s in sets
-                     for n in [version_note(spec, s, _unmatched(spec, s))] if n]
+    view["read_notes"] = [n for n in (version_note(spec, s) for s in sets) if n]
     return view, []
 
 
@@ -56,8 +55,3 @@ def debrief_from_files(spec: dict[str, Any], files: list[Named]) -> Outcome:
     view = debrief(spec, cards)
     view["read_notes"] = notes
     return view, []
-
-
-def _unmatched(spec: dict[str, Any], answers: dict[str, Any]) -> int:
-    known = {q["id"] for s in spec["sections"] for q in s["questions"]}
-    return sum(1 for qid in answers["answers"] if qid not in known)

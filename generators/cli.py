@@ -140,7 +140,8 @@ def _parser() -> argparse.ArgumentParser:
     together.add_argument("--debrief", action="store_true",
                           help="the interview debrief of interviewers' scorecard files")
     assess_cmd.add_argument("--format", choices=("text", "json", "csv"), default="text",
-                            help="output format (default: text; csv for --team only)")
+                            help="output format (default: text; csv with --team, --compare "
+                                 "or --debrief)")
     _playbook_option(assess_cmd)
     assess_cmd.set_defaults(handler=_assess)
 
@@ -303,8 +304,8 @@ def _assess(args: argparse.Namespace) -> int:
     if args.team or args.compare or args.debrief:
         return _assess_together(args)
     if args.format == "csv":
-        raise UsageError("--format csv is offered with --team only; a result is offered as "
-                         "text or json")
+        raise UsageError("--format csv is offered with --team, --compare and --debrief; a "
+                         "single result is offered as text or json")
     if not args.assessment or len(args.answers) != 1:
         raise UsageError("give an assessment ID and one ANSWERS.json file, or --list")
     result = assess.assess(args.playbook, args.assessment, args.answers[0], args.role)

@@ -81,7 +81,7 @@ def test_too_many_files_say_the_limit(tmp_path: Path) -> None:
                              "200 files at once; nothing was read.\n")
 
 
-def test_calibration_as_markdown_and_not_as_csv(tmp_path: Path) -> None:
+def test_calibration_as_markdown_and_csv(tmp_path: Path) -> None:
     spec = SPECS["skills-self-assessment"]
     first = spec["sections"][0]["questions"][0]
     (tmp_path / "me.json").write_text(json.dumps(_export(spec, {first["id"]: "novice"},
@@ -97,10 +97,15 @@ def test_calibration_as_markdown_and_not_as_csv(tmp_path: Path) -> None:
     assert (f"1. **{first['text']}**: Self 1 \u00b7 Novice, Manager 4 \u00b7 Proficient, "
             f"target 3 (3 levels apart). **Flagged.**") in lines
     csv = run("assess", "skills-self-assessment", "me.json", "--compare", "manager.json",
-              "--format", "csv", *PLAYBOOK, cwd=tmp_path)
-    assert (csv.returncode, csv.stdout) == (1, "")
-    assert csv.stderr == ("playbook: error: --format csv is offered for a team view only; a "
-                          "calibration is offered as text or json\n")
+              "--format", "csv", *PLAYBOOK, cwd=tmp_path).stdout.splitlines()
+    assert csv[0] == ("competency,category,Self,Self: level,Manager,Manager: level,target,"
+                      "Self: gap,Manager: gap,levels apart,flagged,agenda")
+    assert csv[1] == f"{first['text']},{first['category']},1,Novice,4,Proficient,3,2,-1,3,yes,1"
+    single = run("assess", "skills-self-assessment", "me.json", "--format", "csv", *PLAYBOOK,
+                 cwd=tmp_path)
+    assert (single.returncode, single.stdout) == (1, "")
+    assert single.stderr == ("playbook: error: --format csv is offered with --team, --compare "
+                             "and --debrief; a single result is offered as text or json\n")
 
 
 def test_debrief_of_three_interviewers(tmp_path: Path) -> None:

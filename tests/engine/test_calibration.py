@@ -6,7 +6,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from assessments.calibration import calibrate, calibration_markdown
+from assessments.calibration import calibrate, calibration_csv, calibration_markdown
 from assessments.together import calibration_from_files
 from tests.engine.builders import skills
 from tests.engine.fixtures import spec
@@ -114,3 +114,11 @@ def test_files_of_another_assessment_or_the_same_file_twice() -> None:
     assert calibration_from_files(spec("team-health"), ("a.json", own), ("b.json", own)) == (
         None, ["\u201cteam-health\u201d is not a skills assessment: a calibration compares "
                "skills ratings."])
+
+
+def test_csv() -> None:
+    assert calibration_csv(_four_levels()).split("\r\n") == [
+        "competency,category,Self,Self: level,Manager,Manager: level,target,Self: gap,"
+        "Manager: gap,levels apart,flagged,agenda",
+        "Design,,2,2,4,4,4,2,0,2,yes,1", "Testing,,4,4,3,3,2,-2,-1,1,,2",
+        "Writing,,3,3,3,3,3,0,0,0,,", ""]

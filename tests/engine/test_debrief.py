@@ -8,7 +8,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from assessments.debrief import debrief
+from assessments.debrief import debrief, debrief_csv
 from assessments.exports import MAX_FILES
 from assessments.scorecards import read_scorecards, scorecard_file
 from assessments.together import debrief_from_files
@@ -135,3 +135,13 @@ def test_another_version_matched_by_criterion_id() -> None:
     assert notes == ["sam-screen.json is from playbook version 2020-Q1: 1 rating no longer "
                      "matches a criterion of this scorecard and was left out."]
     assert debrief(CARD, cards)["score"] == 46
+
+
+def test_csv_a_row_per_criterion_then_the_totals() -> None:
+    lines = debrief_csv(_view(THREE)).split("\r\n")
+    assert lines[0] == ("criterion,section,Alex (Panel),Kim (Case),Sam (Screen),mean,spread,"
+                        "disagreement")
+    assert lines[1] == "Initiative,Cultural Fit,3,5,1,3,4,yes"
+    assert lines[3] == "Social Platform Proficiency,Technical Skills,3,3,4,3.3333,1,"
+    assert lines[13] == "total,,36,40,45,40.3333,,Hire with Reservations"
+    assert lines[14:] == [""]
