@@ -9,7 +9,8 @@ A scorecard file is a small JSON object:
      "ratings": {"sales-acumen": 4, "initiative": "excellent", ...},
      "notes": {"Strengths (1)": "...", ...}}
 
-A rating is a value of the scorecard's scale or the id of one of its levels. Ratings of
+A rating is a value of the scorecard's scale or the id of one of its levels; null (or no
+entry) is a criterion the interviewer did not rate. Ratings of
 criteria this version does not have (a file from another playbook version, with renamed
 criteria) are matched by id, as imports are: the rest are left out and said so.
 """
@@ -86,6 +87,8 @@ def _card(spec: dict[str, Any], name: str, data: Any) -> tuple[dict[str, Any] | 
     for criterion, rating in ratings.items():
         if criterion not in known:
             left_out.append(str(criterion))
+            continue
+        if rating is None:
             continue
         value = _value(spec, rating)
         if value is None:

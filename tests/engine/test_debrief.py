@@ -80,8 +80,9 @@ def test_no_recommendation_until_every_criterion_is_rated() -> None:
     name, text = _file("Sam", "Screen", 5)
     data = json.loads(text)
     del data["ratings"]["initiative"]
+    data["ratings"]["sales-acumen"] = None
     view = _view([(name, json.dumps(data))])
-    assert view["score"] == 55 and view["recommendation"] is None
+    assert view["score"] == 50 and view["recommendation"] is None
     assert view["recommendation_text"] == ("No recommendation yet: not every criterion has a "
                                            "rating.")
 
