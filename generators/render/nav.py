@@ -29,8 +29,8 @@ def build_nav(g: Graph, docs_pages: list[str], changes: bool = False) -> list[Na
     sections: dict[str, list[NavItem]] = {}
     for kind in general_kinds():
         if g.of(kind.name):
-            sections.setdefault(kind.section, []).append(
-                {kind.title: [index_uri(kind), *_entries(g, kind.name, g.of(kind.name))]})
+            sections.setdefault(kind.section, []).append({kind.title: [
+                index_uri(kind), *_kinds(g, [(f"All {kind.title.lower()}", kind.name)])]})
     nav: list[NavItem] = [{"Home": urls.HOME}]
     nav.append({"Roles": [urls.ROLES, *_fold("Roles and career paths", [
         *[{html.escape(title): _entries(g, "role", [r for r, role in g.of("role").items()

@@ -32,14 +32,32 @@ def general(g: Graph) -> list[PageSpec]:
         pages.append(PageSpec(index_uri(kind), kind.index, kind.title, tags, {
             "kind": kind, "items": [(g.link(kind.name, eid), e) for eid, e in items.items()]}))
         for eid, entity in items.items():
+            backlinks = g.backlinks(kind.name, eid)
             context = {"entity": entity, kind.name.replace("-", "_"): entity,
-                       "backlinks": g.backlinks(kind.name, eid), "links": _links(g, entity),
+                       "backlinks": backlinks, "by_kind": by_kind(backlinks),
+                       "links": _links(g, entity),
                        "item_backlinks": {item.id: g.backlinks(kind.name, f"{eid}/{item.id}")
                                           for item in getattr(entity, "items", [])}}
             pages.append(PageSpec(g.uri(kind.name, eid), kind.template,
                                   g.title(kind.name, eid), tags, context,
                                   str(getattr(entity, "summary", "") or "")))
     return pages
+
+
+#: The most pages of one kind a list of what refers to an entity names; the rest are counted.
+MOST_BY_KIND = 15
+
+
+def by_kind(links: list[Link]) -> list[tuple[str, list[Link], int]]:
+    """`links` by kind, in the kinds' declared order: each kind's title, its first
+    `MOST_BY_KIND` links, and how many more there are. An entity that much of the
+    playbook refers to (a source, say) keeps a page of bounded size."""
+    found: dict[str, list[Link]] = {}
+    for link in links:
+        found.setdefault(link.kind, []).append(link)
+    return [(kind.title, found[kind.name][:MOST_BY_KIND],
+             max(0, len(found[kind.name]) - MOST_BY_KIND))
+            for kind in ENTITY_KINDS if kind.name in found]
 
 
 def _links(g: Graph, entity: Any) -> dict[str, list[Link]]:

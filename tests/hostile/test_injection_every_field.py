@@ -19,10 +19,10 @@ from generators.model.common import RefTo
 from generators.model.walk import model_at
 from tests.conftest import DEFAULT_PLAYBOOK, ROOT, mkdocs
 from tests.hostile.live_markup import live_markup
-from tests.hostile.test_injection import HOSTILE
+from tests.hostile.test_injection import HOSTILE, PAYLOADS
 
 #: Fields whose text is an identifier or a value with a fixed form, not prose.
-NOT_PROSE = {"period"}
+NOT_PROSE = {"period", "term", "aka"}  # a glossary word is refused if it holds markup
 
 
 def _is_prose(annotation: Any) -> bool:
@@ -61,6 +61,30 @@ def _field_type(model: type[BaseModel], loc: tuple[Any, ...]) -> Any:
     return annotation
 
 
+def _longest(annotation: Any) -> int | None:
+    """The most characters a string field takes, if it says."""
+    if typing.get_origin(annotation) in (typing.Union, __import__("types").UnionType):
+        limits = [n for a in typing.get_args(annotation) if (n := _longest(a)) is not None]
+        return min(limits) if limits else None
+    if typing.get_origin(annotation) is typing.Annotated:
+        for meta in typing.get_args(annotation)[1:]:
+            if isinstance(meta, StringConstraints) and meta.max_length:
+                return meta.max_length
+    return None
+
+
+def _hostile(value: str, longest: int | None) -> str:
+    """`value` followed by every payload, or as many whole payloads as a short field takes."""
+    text = f"{value} {HOSTILE}"
+    if longest is None or len(text) <= longest:
+        return text
+    fitting: list[str] = []
+    for payload in PAYLOADS:
+        if len(" ".join([*fitting, payload])) <= longest:
+            fitting.append(payload)
+    return " ".join(fitting)
+
+
 def _poison(data: Any, model: type[BaseModel], loc: tuple[Any, ...] = ()) -> int:
     """Replace every free-text string in `data` by the hostile text; returns how many."""
     count = 0
@@ -69,8 +93,9 @@ def _poison(data: Any, model: type[BaseModel], loc: tuple[Any, ...] = ()) -> int
     for key, value in list(items):
         here = (*loc, key)
         if isinstance(value, str):
-            if _is_prose(_field_type(model, here)):
-                data[key] = f"{value} {HOSTILE}"
+            annotation = _field_type(model, here)
+            if _is_prose(annotation):
+                data[key] = _hostile(value, _longest(annotation))
                 count += 1
         else:
             count += _poison(value, model, here)
