@@ -44,19 +44,23 @@ def general(g: Graph) -> list[PageSpec]:
     return pages
 
 
-#: The most pages of one kind a list of what refers to an entity names; the rest are counted.
+#: Up to this many pages of one kind, a list of what refers to an entity names them all;
+#: beyond, it names the first `MOST_BY_KIND` and counts the rest.
+ALL_BY_KIND = 30
 MOST_BY_KIND = 15
 
 
 def by_kind(links: list[Link]) -> list[tuple[str, list[Link], int]]:
-    """`links` by kind, in the kinds' declared order: each kind's title, its first
-    `MOST_BY_KIND` links, and how many more there are. An entity that much of the
-    playbook refers to (a source, say) keeps a page of bounded size."""
+    """`links` by kind, in the kinds' declared order: each kind's title, its links (the
+    first `MOST_BY_KIND` of more than `ALL_BY_KIND`), and how many more there are. An
+    entity that much of a large playbook refers to (a source, say) keeps a page of
+    bounded size."""
     found: dict[str, list[Link]] = {}
     for link in links:
         found.setdefault(link.kind, []).append(link)
-    return [(kind.title, found[kind.name][:MOST_BY_KIND],
-             max(0, len(found[kind.name]) - MOST_BY_KIND))
+    shown = {name: links if len(links) <= ALL_BY_KIND else links[:MOST_BY_KIND]
+             for name, links in found.items()}
+    return [(kind.title, shown[kind.name], len(found[kind.name]) - len(shown[kind.name]))
             for kind in ENTITY_KINDS if kind.name in found]
 
 

@@ -217,3 +217,16 @@ def test_the_default_playbook_cites_its_five_sources_by_title() -> None:
     cited = {source for kind in checked.playbook.counts() if kind not in ("manifest", "source")
              for entity in checked.playbook.of(kind).values() for source in entity.sources}
     assert cited == set(sources)  # each is cited, and nothing else is
+
+
+def test_pages_citing_a_source_are_named_by_kind_and_counted_beyond_thirty() -> None:
+    from generators.render.graph import Link
+    from generators.render.pages_general import by_kind
+
+    def links(kind: str, count: int) -> list[Link]:
+        return [Link(kind, f"{kind}-{n}", f"{kind} {n}", f"{kind}s/{n}.md") for n in range(count)]
+
+    grouped = by_kind([*links("metric", 31), *links("role", 30)])
+    # In the kinds' declared order (roles before metrics); all 30 roles, 15 of 31 metrics.
+    assert [(title, len(shown), more) for title, shown, more in grouped] == [
+        ("Roles", 30, 0), ("Metrics", 15, 16)]
