@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from generators.model import KINDS
 from generators.render import assets, urls
 from generators.render.graph import Graph
 from generators.render.page import PageSpec
@@ -132,7 +133,9 @@ def role_assessments(g: Graph, role_id: str) -> list[tuple[Any, bool]]:
 
 
 def enablement(g: Graph) -> list[PageSpec]:
-    counts = {k: v for k, v in g.playbook.counts().items() if v}
+    # Each kind under the name a reader knows it by ("Meeting cadences", "Glossary").
+    counts = {KINDS[k].title if k in KINDS else k.replace("-", " "): v
+              for k, v in g.playbook.counts().items() if v}
     return [PageSpec(urls.ENABLEMENT, "enablement.md.j2", "Enablement", ["Enablement"],
                      {"manifest": g.playbook.manifest, "counts": counts}),
             PageSpec(urls.TAGS, "tags.md.j2", "Pages by kind")]
