@@ -6,13 +6,9 @@ a missing browser must never pass for a green run.
 
 from __future__ import annotations
 
-import functools
-import http.server
 import os
-import socket
 import subprocess
 import sys
-import threading
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -20,7 +16,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from tests.conftest import ROOT, QuietHandler
+from tests.conftest import ROOT, free_port, serving
 
 
 @pytest.fixture(scope="session")
@@ -30,9 +26,7 @@ def site_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     Built with that exact address as site_url: Material's instant navigation only
     follows links that match its sitemap, port included.
     """
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
+    port = free_port()
     url = f"http://127.0.0.1:{port}/"
     site = tmp_path_factory.mktemp("served") / "site"
     result = subprocess.run([str(Path(sys.executable).parent / "playbook"), "build",
@@ -40,13 +34,8 @@ def site_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
                             capture_output=True, text=True, timeout=300, check=False,
                             env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
     assert result.returncode == 0, result.stderr
-    handler = functools.partial(QuietHandler, directory=str(site))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield url
-    server.shutdown()
-    server.server_close()
+    with serving(site, port):
+        yield url
 
 
 @pytest.fixture

@@ -3,22 +3,18 @@ kept across reloads, exported and imported, and only on pages that need them."""
 
 from __future__ import annotations
 
-import functools
-import http.server
 import json
 import os
 import re
-import socket
 import subprocess
 import sys
-import threading
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from tests.conftest import DEFAULT_PLAYBOOK, QuietHandler
+from tests.conftest import DEFAULT_PLAYBOOK, free_port, serving
 
 pytestmark = pytest.mark.browser
 
@@ -173,9 +169,7 @@ EXAMPLE = DEFAULT_PLAYBOOK.parent / "tests/examples/secure-engineering"
 @pytest.fixture(scope="module")
 def example_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """The secure-engineering example, built for and served on a free port of 127.0.0.1."""
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
+    port = free_port()
     url = f"http://127.0.0.1:{port}/"
     site = tmp_path_factory.mktemp("example") / "site"
     result = subprocess.run([str(Path(sys.executable).parent / "playbook"), "build",
@@ -183,12 +177,8 @@ def example_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
                              "--site-url", url], capture_output=True, text=True, timeout=300,
                             check=False, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
     assert result.returncode == 0, result.stderr
-    handler = functools.partial(QuietHandler, directory=str(site))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield url
-    server.shutdown()
-    server.server_close()
+    with serving(site, port):
+        yield url
 
 
 # Answers per stream, in the order of the assessment's questions; the option of each value.

@@ -4,12 +4,8 @@ technology."""
 
 from __future__ import annotations
 
-import functools
-import http.server
-import socket
 import subprocess
 import sys
-import threading
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -17,7 +13,7 @@ from typing import Any
 import pytest
 
 from tests.browser.test_accessibility import THEME, ZENSICAL, _violations
-from tests.conftest import QuietHandler, copy_project
+from tests.conftest import copy_project, free_port, serving
 
 pytestmark = pytest.mark.browser
 
@@ -124,20 +120,14 @@ def test_on_paper_the_definition_follows_the_term(page: Any, site_url: str) -> N
 def zensical_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """The default playbook built with Zensical, served on a free port of 127.0.0.1."""
     project = copy_project(tmp_path_factory.mktemp("zensical-glossary"))
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
+    port = free_port()
     url = f"http://127.0.0.1:{port}/"
     built = subprocess.run([str(Path(sys.executable).parent / "playbook"), "build", "--engine",
                             "zensical", "--site-url", url, "--site-dir", "site"], cwd=project,
                            capture_output=True, text=True, timeout=300, check=False)
     assert built.returncode == 0, built.stderr
-    handler = functools.partial(QuietHandler, directory=str(project / "site"))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield url
-    server.shutdown()
-    server.server_close()
+    with serving(project / "site", port):
+        yield url
 
 
 def test_zensical_shows_the_definition_on_hover_and_focus(browser: Any,

@@ -3,17 +3,13 @@ pages branch, and one published earlier with its own copy, all score an assessme
 
 from __future__ import annotations
 
-import functools
-import http.server
-import socket
-import threading
 from collections.abc import Iterator
 from typing import Any
 from urllib.parse import urlsplit
 
 import pytest
 
-from tests.conftest import QuietHandler
+from tests.conftest import free_port, serving
 from tests.versions.helpers import (
     commit,
     edit_for_next_quarter,
@@ -33,9 +29,7 @@ ASSESSMENT = "team-maturity"
 def pages_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """2026-Q2 published with its own Pyodide, then 2026-Q3 and 2026-Q4 (alias latest)
     sharing one; the pages branch served on 127.0.0.1."""
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
+    port = free_port()
     url = f"http://127.0.0.1:{port}/"
     work = tmp_path_factory.mktemp("shared-runtime-browser")
     repo = new_repo(work / "repo")
@@ -53,12 +47,8 @@ def pages_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     assert wasm_paths(repo) == ["2026-Q2/assets/pyodide/pyodide.asm.wasm",
                                 RUNTIME + "pyodide.asm.wasm"]
     pages = export_pages(repo, work / "pages")
-    server = http.server.ThreadingHTTPServer(
-        ("127.0.0.1", port), functools.partial(QuietHandler, directory=str(pages)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield url
-    server.shutdown()
-    server.server_close()
+    with serving(pages, port):
+        yield url
 
 
 def _score(browser: Any, url: str) -> list[str]:

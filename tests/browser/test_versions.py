@@ -3,17 +3,13 @@ falling back without a 404, and answers carried from one version to the next."""
 
 from __future__ import annotations
 
-import functools
-import http.server
 import re
-import socket
-import threading
 from collections.abc import Iterator
 from typing import Any
 
 import pytest
 
-from tests.conftest import QuietHandler
+from tests.conftest import free_port, serving
 from tests.versions.helpers import edit_for_next_quarter, export_pages, new_repo, playbook
 
 pytestmark = pytest.mark.browser
@@ -22,9 +18,7 @@ pytestmark = pytest.mark.browser
 @pytest.fixture(scope="module")
 def versions_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """2026-Q3 and 2026-Q4 (alias latest) published and served on 127.0.0.1."""
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
+    port = free_port()
     url = f"http://127.0.0.1:{port}/"
     work = tmp_path_factory.mktemp("versions")
     repo = new_repo(work / "repo")
@@ -34,12 +28,8 @@ def versions_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
         done = playbook("publish", *args, "--site-url", url, cwd=repo)
         assert done.returncode == 0, done.stderr
     pages = export_pages(repo, work / "pages")
-    server = http.server.ThreadingHTTPServer(
-        ("127.0.0.1", port), functools.partial(QuietHandler, directory=str(pages)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield url
-    server.shutdown()
-    server.server_close()
+    with serving(pages, port):
+        yield url
 
 
 def _switch(page: Any, version: str) -> None:

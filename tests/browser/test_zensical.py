@@ -4,13 +4,9 @@ request leaving the site's host."""
 
 from __future__ import annotations
 
-import functools
-import http.server
 import json
-import socket
 import subprocess
 import sys
-import threading
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -18,7 +14,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from tests.conftest import QuietHandler, copy_project
+from tests.conftest import copy_project, free_port, serving
 from tests.hostile.live_markup import live_markup
 from tests.hostile.test_injection import PAGES, TARGETS, _inject
 
@@ -34,20 +30,14 @@ def zensical_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[st
     copy_project(project)
     for name, field in TARGETS:
         _inject(project / "playbook" / name, field)
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
+    port = free_port()
     url = f"http://127.0.0.1:{port}/"
     built = subprocess.run([PLAYBOOK_COMMAND, "build", "--engine", "zensical", "--site-url",
                             url, "--site-dir", "site"], cwd=project, capture_output=True,
                            text=True, timeout=300, check=False)
     assert built.returncode == 0, built.stderr
-    handler = functools.partial(QuietHandler, directory=str(project / "site"))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield url, project
-    server.shutdown()
-    server.server_close()
+    with serving(project / "site", port):
+        yield url, project
 
 
 @pytest.fixture
