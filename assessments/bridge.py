@@ -69,3 +69,23 @@ def debrief_json(spec_text: str, files_text: str) -> str:
     files = _files(files_text)
     return BAD_FILES if files is None else _answer(
         together.debrief_from_files(json.loads(spec_text), files))
+
+
+def scorecard_json(spec_text: str, card_text: str) -> str:
+    """One interviewer's scorecard as they fill it: the file they export and its score (a
+    debrief of this one card: total, band and recommendation by the scorecard's rule)."""
+    from assessments import scorecards
+
+    try:
+        card = json.loads(card_text)
+    except ValueError as exc:
+        return json.dumps({"error": f"the scorecard is not valid JSON: {exc}"})
+    return json.dumps(scorecards.score_card(json.loads(spec_text), card), ensure_ascii=False)
+
+
+def export_json(view_text: str, output: str) -> str:
+    """A team view, calibration or debrief as an exported file's text (json, csv or, for a
+    calibration, markdown): the same text `playbook assess --format` prints."""
+    from assessments import together
+
+    return together.export(json.loads(view_text), output)

@@ -37,6 +37,25 @@ def scorecard_file(spec: dict[str, Any], card: dict[str, Any]) -> dict[str, Any]
             "ratings": dict(card["ratings"]), "notes": dict(card.get("notes") or {})}
 
 
+def score_card(spec: dict[str, Any], card: dict[str, Any]) -> dict[str, Any]:
+    """The file of one scorecard as it is being filled in (`card`: candidate, round,
+    interviewer, ratings by criterion id, notes by field), and its score: the debrief of
+    this one card. Ratings that are not a level of the scale are left out."""
+    from assessments.debrief import debrief
+
+    ratings = {c["id"]: card.get("ratings", {}).get(c["id"]) for c in spec["criteria"]}
+    values = {k: _value(spec, v) for k, v in ratings.items() if v is not None}
+    read = {"name": "", "candidate": str(card.get("candidate") or "").strip(),
+            "round": str(card.get("round") or "").strip(),
+            "interviewer": str(card.get("interviewer") or "").strip(),
+            "ratings": {k: v for k, v in values.items() if v is not None},
+            "notes": {str(k): str(v) for k, v in (card.get("notes") or {}).items()}}
+    file = scorecard_file(spec, {**read, "ratings": {k: v for k, v in ratings.items()
+                                                     if values.get(k) is not None}})
+    missing = [f for f in ("candidate", "round", "interviewer") if not read[f]]
+    return {"file": file, "view": debrief(spec, [read]), "missing": missing}
+
+
 def read_scorecards(spec: dict[str, Any], files: list[Named]
                     ) -> tuple[list[dict[str, Any]], list[str], list[str]]:
     """The scorecards in `files`, every problem with them (one sentence each, naming the

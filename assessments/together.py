@@ -11,13 +11,14 @@ give the same numbers and sentences in both.
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
-from assessments.calibration import calibrate
-from assessments.debrief import debrief
+from assessments.calibration import calibrate, calibration_csv, calibration_markdown
+from assessments.debrief import debrief, debrief_csv
 from assessments.exports import Named, read_answer_files, version_note
 from assessments.scorecards import read_scorecards
-from assessments.team import team_view
+from assessments.team import team_csv, team_view
 
 Outcome = tuple[dict[str, Any] | None, list[str]]
 
@@ -55,3 +56,17 @@ def debrief_from_files(spec: dict[str, Any], files: list[Named]) -> Outcome:
     view = debrief(spec, cards)
     view["read_notes"] = notes
     return view, []
+
+
+#: What each view exports as: CSV for every view, Markdown for a calibration, JSON for all.
+EXPORTS = {"team": {"csv": team_csv},
+           "calibration": {"csv": calibration_csv, "markdown": calibration_markdown},
+           "debrief": {"csv": debrief_csv}}
+
+
+def export(view: dict[str, Any], output: str) -> str:
+    """A view as the text of an exported file: `output` is json, csv or (a calibration)
+    markdown. The browser's downloads and `playbook assess --format` use this."""
+    if output == "json":
+        return json.dumps(view, indent=2, ensure_ascii=False) + "\n"
+    return EXPORTS[view["kind"]][output](view)

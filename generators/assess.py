@@ -9,10 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from assessments import score, together
-from assessments.calibration import calibration_csv, calibration_markdown
-from assessments.debrief import debrief_csv
 from assessments.exports import too_many
-from assessments.team import team_csv
 from generators import files
 from generators.check import compile_playbook
 from generators.errors import ContentError, Problem, UserError, did_you_mean, display_path
@@ -185,15 +182,11 @@ def _tree(items: list[dict[str, Any]], indent: str) -> list[str]:
 def render_together(view: dict[str, Any], output: str) -> str:
     """A team view, calibration or debrief as `output` (text, json or csv) says. A
     calibration's text is Markdown."""
-    if output == "json":
-        return json.dumps(view, indent=2, ensure_ascii=False)
-    if output == "csv":
-        text = {"team": team_csv, "calibration": calibration_csv,
-                "debrief": debrief_csv}[view["kind"]](view)
+    if output in ("json", "csv"):
         # Printed line by line: the terminal (or the shell's redirection) ends each line.
-        return text.replace("\r\n", "\n").rstrip("\n")
+        return together.export(view, output).replace("\r\n", "\n").rstrip("\n")
     if view["kind"] == "calibration":
-        return calibration_markdown(view).rstrip("\n") + _notes(view["read_notes"])
+        return together.export(view, "markdown").rstrip("\n") + _notes(view["read_notes"])
     return (_team_text(view) if view["kind"] == "team" else _debrief_text(view))
 
 

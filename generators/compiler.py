@@ -24,6 +24,7 @@ from generators.render.assets import (
     assessment_files,
     cache_worker_url,
     head_override,
+    needs_engine,
     runtime_info,
     shared_runtime,
     theme_files,
@@ -104,7 +105,7 @@ class Compiler:
         pyodide_url = config.plugin.get("pyodide_url")
         pyodide_dir = pyodide.runtime_folder(
             config.pyodide_dir(), fetch=options.fetch_pyodide, project=config.folder,
-        ) if playbook.of("assessment") and not pyodide_url else None
+        ) if needs_engine(playbook) and not pyodide_url else None
         shared: list[SiteFile] = []
         if options.shared_runtime and pyodide_dir is not None:
             pyodide_url, shared = shared_runtime(pyodide_dir)
@@ -139,7 +140,7 @@ class Compiler:
                       *(SiteFile(uri, source=path) for uri, path in docs.items())]
         # 8. Theme overrides: the user's, and ours that starts Pyodide from the page head.
         theme = [SiteFile(uri, source=path) for uri, path in custom.items()]
-        loader = in_head and bool(playbook.of("assessment"))
+        loader = in_head and needs_engine(playbook)
         # A published version tells its readers when a newer one exists.
         version = playbook.manifest.version if (
             options.versioned and THEME_MAIN not in custom and playbook.manifest) else None

@@ -112,6 +112,12 @@ def round_kit_uri(role_id: str, round_id: str, loop_id: str | None = None) -> st
     return f"{folder}/{round_id}.md"
 
 
+def scorecard_tools_uri(scorecard_id: str) -> str:
+    """The page where a scorecard is filled in on screen and interviewers' cards are
+    combined in a debrief."""
+    return f"{FOLDERS['scorecard']}/{scorecard_id}/on-screen.md"
+
+
 def entity_uri(kind: str, entity_id: str, hiring_profile_role: str | None = None) -> str:
     """The page of an entity. A hiring profile's page is its role's hiring kit."""
     if kind == "hiring-profile":

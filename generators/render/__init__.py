@@ -165,7 +165,7 @@ def _render(env: Environment, spec: PageSpec, overrides: Path | None,
         _check_markup(body, overrides, spec)
     if glossary is not None and spec.uri != urls.GLOSSARY:
         body = glossary.mark(body)  # our markup: added after the page's own is checked
-    if spec.meta.get("assessment") and runtime:
+    if (spec.meta.get("assessment") or spec.meta.get("scorecard")) and runtime:
         # Assessment pages start Python at once, before the theme's own scripts run.
         body = assets.early_loader(runtime, to_root) + "\n\n" + body
     # The theme prints the title and description into the page head and navigation

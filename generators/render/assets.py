@@ -23,7 +23,7 @@ from generators.errors import UserError
 from generators.files import SiteFile
 from generators.pyodide import LICENSE_FILE, RUNTIME_FILES, licence_notice, version_of
 from generators.render.graph import Graph
-from generators.render.specs import build_specs
+from generators.render.specs import build_scorecard_specs, build_specs
 from generators.validate import Playbook
 
 #: The site's scripts and styles: (package, file in it), served from `ASSET_DIR`.
@@ -44,6 +44,7 @@ PYODIDE_URI = "assets/pyodide/"
 SHARED_RUNTIME_DIR = "_runtime/"
 ENGINE_URI = "assets/engine/"
 SPECS_URI = "assets/assessments/"
+SCORECARD_SPECS_URI = "assets/scorecards/"
 RUNTIME_URI = "assets/playbook/runtime.json"
 #: The service worker that keeps the runtime in the reader's browser, at the site's root
 #: (and, for published versions, at the pages branch's root, so one worker covers them all).
@@ -56,6 +57,16 @@ class MissingPyodide(UserError):
 
 def spec_uri(assessment_id: str) -> str:
     return f"{SPECS_URI}{assessment_id}.json"
+
+
+def scorecard_spec_uri(scorecard_id: str) -> str:
+    return f"{SCORECARD_SPECS_URI}{scorecard_id}.json"
+
+
+def needs_engine(playbook: Playbook) -> bool:
+    """Whether pages of the playbook run the engine: assessments, and scorecards (filled in
+    on screen, combined in a debrief)."""
+    return bool(playbook.of("assessment") or playbook.of("scorecard"))
 
 
 def _widget_modules() -> list[Any]:
@@ -126,10 +137,13 @@ def assessment_files(playbook: Playbook, wheel: tuple[str, bytes], *,
     `wheel` is the engine's `(file name, bytes)` from `generators.render.wheel.engine_wheel()`;
     `cache_worker` is the worker's URL from `cache_worker_url`.
     """
-    if not playbook.of("assessment"):
+    if not needs_engine(playbook):
         return []
     files = [SiteFile(spec_uri(aid), json.dumps(spec, ensure_ascii=False).encode())
              for aid, spec in build_specs(playbook, use_directory_urls, graph).items()]
+    files += [SiteFile(scorecard_spec_uri(cid), json.dumps(spec, ensure_ascii=False).encode())
+              for cid, spec in build_scorecard_specs(playbook, use_directory_urls,
+                                                     graph).items()]
     wheel_name, wheel_bytes = wheel
     files += [SiteFile(ENGINE_URI + wheel_name, wheel_bytes), cache_worker_file()]
     if pyodide_url is None:
@@ -175,7 +189,8 @@ def head_override(runtime: dict[str, Any] | None, version: str | None = None) ->
     if runtime is not None:
         loader = early_loader(runtime, "{{ base_url }}/")
         blocks.append("{% block extrahead %}\n  {{ super() }}\n"
-                      "  {% if page and page.meta and page.meta.assessment %}\n"
+                      "  {% if page and page.meta and (page.meta.assessment or "
+                      "page.meta.scorecard) %}\n"
                       f"  {loader}\n  {{% endif %}}\n{{% endblock %}}\n")
     if version is not None:
         blocks.append(outdated_block(version))

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from generators.render import urls
+from generators.render import assets, urls
 from generators.render.graph import Graph
 from generators.render.page import PageSpec
 from generators.render.pages_people import hiring_profile
@@ -60,7 +60,21 @@ def hiring(g: Graph) -> list[PageSpec]:
                                   {"entity": entity, "scale": _scale(g, entity),
                                    "backlinks": g.backlinks(kind, eid)},
                                   getattr(entity, "summary", "")))
+    pages += [_scorecard_tools(g, cid, card) for cid, card in g.of("scorecard").items()]
     return pages
+
+
+def _scorecard_tools(g: Graph, cid: str, card: Any) -> PageSpec:
+    """A scorecard to fill in on screen, and the debrief of several interviewers' cards."""
+    rounds = list(dict.fromkeys(r.name for loop_ in g.of("interview-loop").values()
+                                for r in loop_.rounds))
+    return PageSpec(urls.scorecard_tools_uri(cid), "scorecard_tools.md.j2",
+                    f"{card.name}: fill in and debrief", ["Hiring", "Scorecard"], {
+                        "card": card, "scale": _scale(g, card), "rounds": rounds,
+                        "card_link": g.link("scorecard", cid),
+                        "spec_uri": assets.scorecard_spec_uri(cid)},
+                    f"Fill in the {card.name} on screen and export it, or combine the "
+                    f"interviewers' cards in a debrief.", meta={"scorecard": cid})
 
 
 def _covers(process: Any) -> str:

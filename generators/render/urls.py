@@ -32,6 +32,7 @@ from generators.model.layout import (  # where pages live, declared with the kin
     reserved_ids,
     role_calendar_uri,
     round_kit_uri,
+    scorecard_tools_uri,
 )
 
 __all__ = [
@@ -62,6 +63,7 @@ __all__ = [
     "role_calendar_uri",
     "ROLES",
     "round_kit_uri",
+    "scorecard_tools_uri",
     "TAGS",
     "TEAM_MODELS",
 ]

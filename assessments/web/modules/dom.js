@@ -56,7 +56,7 @@ export function button(label, onclick, extra) {
 
 /** The site root of the page now shown (with instant navigation, pages change). */
 export function siteRoot() {
-  const form = document.querySelector("form.pb-assessment[data-root]");
+  const form = document.querySelector("form.pb-assessment[data-root], .pb-tool[data-root]");
   return new URL((form && form.getAttribute("data-root")) || "./", location.href).href;
 }
 

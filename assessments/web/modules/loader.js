@@ -6,11 +6,17 @@
 
 import { siteUrl } from "./dom.js";
 
+/** The elements the build writes the engine's addresses onto: an assessment's form, and
+ *  a tool (a scorecard to fill in, a debrief). */
+export const ENGINE_HOLDERS = "form.pb-assessment[data-assessment], .pb-tool[data-tool]";
+
 export const LOAD_STEPS = 4; // runtime.json, pyodide.js, the Python runtime, the engine wheel
 
 let runtimePromise = null;
 const specTexts = {}; // spec URL -> promise of its text; specs do not change within a tab
 let scoreJsonFn = null; // the engine's score_json, once Python is ready
+let python = null; // the Pyodide instance, once the engine is imported
+const functions = {}; // name -> the bridge's function of that name
 let pyodidePromise = null; // loadPyodide's promise
 let loadStep = 0;
 const progressListeners = [];
@@ -38,13 +44,13 @@ function kept(promise, drop) {
  * first result; runtime.json, fetched once per tab, is the fallback.
  */
 export function loadRuntime() {
-  const form = document.querySelector("form.pb-assessment[data-engine]");
+  const form = document.querySelector(ENGINE_HOLDERS.replace(/\]/g, "][data-engine]"));
   if (form) {
     return Promise.resolve({ pyodide: form.getAttribute("data-pyodide"),
                              engine: form.getAttribute("data-engine"),
                              playbook_version: form.getAttribute("data-version") });
   }
-  const named = document.querySelector("form.pb-assessment[data-runtime]");
+  const named = document.querySelector(ENGINE_HOLDERS.replace(/\]/g, "][data-runtime]"));
   if (!named) { return Promise.reject(new Error("this page names no scoring engine")); }
   if (!runtimePromise) {
     const promise = fetchText(siteUrl(named.getAttribute("data-runtime"))).then(function (text) {
@@ -74,6 +80,27 @@ export function loadSpecText(url) {
 
 /** The engine's score_json once Python is ready, else null. */
 export function scoreJson() { return scoreJsonFn; }
+
+/**
+ * A function of the engine's bridge (assessments/bridge.py) by name, once Python is ready
+ * (else null): each takes and returns JSON text.
+ */
+export function engineFunction(name) {
+  if (!python) { return null; }
+  if (!functions[name]) {
+    if (!/^[a-z_]+$/.test(name)) { throw new Error("no engine function " + name); }
+    functions[name] = python.runPython("from assessments.bridge import " + name + "; " + name);
+  }
+  return functions[name];
+}
+
+/** Call the bridge's function `name` with `args` (strings) once Python is ready, and
+ *  parse the JSON it returns (text when `asText`). */
+export async function callEngine(name, args, asText) {
+  await loadPython();
+  const out = String(engineFunction(name).apply(null, args));
+  return asText ? out : JSON.parse(out);
+}
 
 /** How far loading has come, from 0 to LOAD_STEPS. */
 export function currentStep() { return loadStep; }
@@ -156,6 +183,7 @@ async function loadEngine() {
     throw new Error(String(err.message || err).split("\n").slice(-2).join(" ").trim());
   }
   scoreJsonFn = fn;
+  python = pyodide;
   reportStep(LOAD_STEPS);
   return pyodide;
 }

@@ -1,7 +1,7 @@
 /* Playbook self-assessments, scored in the reader's browser: the entry module.
  *
  * Every page of the site loads it, but it does nothing (and fetches nothing) unless the
- * page holds a <form class="pb-assessment">. On such a page it
+ * page holds a <form class="pb-assessment"> or a tool (tools.js: a scorecard, a debrief). On such a page it
  *   - restores the reader's answers from localStorage (also from an older playbook version),
  *   - loads Pyodide and the scoring engine wheel once per tab (window.__playbookPython),
  *   - rescores on every change with the engine's score_json and renders the result,
@@ -17,7 +17,8 @@
  */
 
 import { guard, report } from "./dom.js";
-import { loadPython } from "./loader.js";
+import { ENGINE_HOLDERS, loadPython } from "./loader.js";
+import { setupTools } from "./tools.js";
 import { setupPage } from "./widget.js";
 
 // A module runs once per document, but guard anyway: two copies of the widget (say, under
@@ -26,10 +27,10 @@ if (!window.__playbookAssessmentWidget) {
   window.__playbookAssessmentWidget = true;
   // On a first visit straight to an assessment, start loading Python now, while the theme
   // is still setting up the page: a module runs once the document is parsed.
-  if (document.querySelector("form.pb-assessment[data-assessment]")) {
+  if (document.querySelector(ENGINE_HOLDERS)) {
     try { loadPython().catch(function () {}); } catch (err) { report(err); }
   }
-  const run = guard(setupPage);
+  const run = guard(function () { setupPage(); setupTools(); });
   if (window.document$ && typeof window.document$.subscribe === "function") {
     window.document$.subscribe(run); // every page, including those reached by instant navigation
   } else if (document.readyState === "loading") {

@@ -8,6 +8,7 @@ import { renderHistory } from "./saved.js";
 import { persist, restore } from "./saving.js";
 import { rescore } from "./scoring.js";
 import { addNotice, hideLoading, showLoading, statusLine } from "./status.js";
+import { buildTogether } from "./together.js";
 import { storageKey } from "./storage.js";
 
 /** Set up every assessment form of the page now shown (once per form). */
@@ -62,7 +63,7 @@ function buildUi(w) {
   if (!w.results.id) { w.results.id = w.id + "--result"; }
   append(w.results, [
     h("h2", { class: "pb-results-title" }, "Your result"),
-    w.announce, w.notices, w.body, w.panel
+    w.announce, w.notices, w.body, w.panel, buildTogether(w)
   ]);
   if (placeholder) { w.results.insertBefore(placeholder, w.body); }
 }
