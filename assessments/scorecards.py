@@ -39,8 +39,9 @@ def scorecard_file(spec: dict[str, Any], card: dict[str, Any]) -> dict[str, Any]
 
 def score_card(spec: dict[str, Any], card: dict[str, Any]) -> dict[str, Any]:
     """The file of one scorecard as it is being filled in (`card`: candidate, round,
-    interviewer, ratings by criterion id, notes by field), and its score: the debrief of
-    this one card. Ratings that are not a level of the scale are left out."""
+    interviewer, ratings by criterion id, notes by field), its score (the debrief of this
+    one card), the fields still to fill before it can be exported, and how many criteria
+    are rated. Ratings that are not a level of the scale are left out."""
     from assessments.debrief import debrief
 
     ratings = {c["id"]: card.get("ratings", {}).get(c["id"]) for c in spec["criteria"]}
@@ -53,7 +54,10 @@ def score_card(spec: dict[str, Any], card: dict[str, Any]) -> dict[str, Any]:
     file = scorecard_file(spec, {**read, "ratings": {k: v for k, v in ratings.items()
                                                      if values.get(k) is not None}})
     missing = [f for f in ("candidate", "round", "interviewer") if not read[f]]
-    return {"file": file, "view": debrief(spec, [read]), "missing": missing}
+    rated = len(read["ratings"])
+    progress = f"{rated} of {counted(len(spec['criteria']), 'criterion', 'criteria')} rated."
+    return {"file": file, "view": debrief(spec, [read]), "missing": missing,
+            "progress_text": progress}
 
 
 def read_scorecards(spec: dict[str, Any], files: list[Named]
