@@ -82,7 +82,7 @@ function headline(w, r) {
       : null
   ]);
   append(box, progress);
-  if (!r.complete && Array.isArray(r.unanswered) && r.unanswered.length) {
+  if (!r.complete && !w.readOnly && Array.isArray(r.unanswered) && r.unanswered.length) {
     append(box, h("p", { class: "pb-answered" }, h("button", {
       type: "button", class: "pb-link-button",
       onclick: function () { focusQuestion(w, r.unanswered[0]); }
