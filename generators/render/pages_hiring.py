@@ -56,9 +56,11 @@ def hiring(g: Graph) -> list[PageSpec]:
                            ("scorecard", "scorecard.md.j2"),
                            ("question-set", "question_set.md.j2")):
         for eid, entity in g.of(kind).items():
+            on_screen = urls.scorecard_tools_uri(eid) if kind == "scorecard" else None
             pages.append(PageSpec(g.uri(kind, eid), template, entity.name, ["Hiring"],
                                   {"entity": entity, "scale": _scale(g, entity),
-                                   "backlinks": g.backlinks(kind, eid)},
+                                   "backlinks": g.backlinks(kind, eid),
+                                   "on_screen": on_screen},
                                   getattr(entity, "summary", "")))
     pages += [_scorecard_tools(g, cid, card) for cid, card in g.of("scorecard").items()]
     return pages
@@ -133,7 +135,9 @@ def _round_kits(g: Graph, kit: dict[str, Any]) -> list[PageSpec]:
                     "role": role, "role_link": kit["role_link"], "kit": urls.kit_uri(role.id),
                     "loop": loop_, "round": round_, "number": number, "rounds": len(rounds),
                     "question_sets": [g.get("question-set", q) for q in round_.question_sets],
-                    "scorecards": kit["scorecards"]},
+                    "scorecards": kit["scorecards"],
+                    "on_screen": {card.id: urls.scorecard_tools_uri(card.id)
+                                  for card, _ in kit["scorecards"]}},
                 f"The printable kit for the {round_.name} round, hiring for the role of "
                 f"{role.name}."))
     return pages
