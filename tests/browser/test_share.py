@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import base64
 import json
+import re
 from pathlib import Path
 from typing import Any
 
@@ -148,7 +149,22 @@ def test_printing_a_result_keeps_its_charts_within_the_page(page: Any, site_url:
     assert not page.get_by_role("button", name="Copy a link to this result").is_visible()
     links = page.locator(".pb-shared a[href]")
     assert links.count() >= 1 and links.first.is_visible()
-    pdf = tmp_path / "result.pdf"
-    page.pdf(path=str(pdf), format="A4")
-    data = pdf.read_bytes()
-    assert data.startswith(b"%PDF") and len(data) > 20_000
+    whole = page.pdf(format="A4")
+    # "Print" on the shared view prints it alone, under the page's title.
+    page.evaluate("window.print = () => {}")  # the dialog itself is the browser's
+    page.emulate_media(media="screen")
+    page.locator(".pb-shared").get_by_role("button", name="Print").click()
+    page.emulate_media(media="print")
+    assert not page.locator("form.pb-assessment").is_visible()
+    assert not page.locator(".pb-results").is_visible()
+    assert page.locator(".pb-shared svg").first.is_visible()
+    assert page.locator("h1").is_visible()
+    alone = page.pdf(format="A4")
+    assert alone.startswith(b"%PDF") and len(alone) > 20_000
+    assert 1 <= _pages(alone) < _pages(whole)
+    page.evaluate("window.dispatchEvent(new Event('afterprint'))")
+    assert page.locator("form.pb-assessment").is_visible()
+
+
+def _pages(pdf: bytes) -> int:
+    return len(re.findall(rb"/Type\s*/Page[^s]", pdf))

@@ -77,3 +77,26 @@ export function download(filename, text, type) {
   a.remove();
   setTimeout(function () { URL.revokeObjectURL(url); }, 60000);
 }
+
+/**
+ * Print `el` alone (with the page's title): everything else of the page is left off
+ * paper while the print dialog is open (assessment.css, .pb-print-one).
+ */
+export function printOnly(el) {
+  const root = document.documentElement;
+  const marked = [];
+  for (let node = el.parentElement; node && node !== document.body; node = node.parentElement) {
+    node.classList.add("pb-print-path");
+    marked.push(node);
+  }
+  el.classList.add("pb-print-target");
+  root.classList.add("pb-print-one");
+  const done = function () {
+    window.removeEventListener("afterprint", done);
+    root.classList.remove("pb-print-one");
+    el.classList.remove("pb-print-target");
+    marked.forEach(function (node) { node.classList.remove("pb-print-path"); });
+  };
+  window.addEventListener("afterprint", done);
+  window.print();
+}

@@ -2,7 +2,7 @@
  * the answers in its fragment, which no server ever receives; the result is scored again
  * here, by the engine, against this version's questions. */
 
-import { append, button, clear, guard, h, report } from "./dom.js";
+import { append, button, clear, guard, h, printOnly, report } from "./dom.js";
 import { answersFromForm, questionBoxes, roleFromForm } from "./form.js";
 import { newEntry } from "./history.js";
 import { loadPython, loadSpecText, scoreJson } from "./loader.js";
@@ -141,7 +141,7 @@ async function openFromAddress(w) {
       " saved in all).";
   }, "md-button--primary");
   append(box, [view.body, h("div", { class: "pb-controls" }, [
-    add, button("Print", function () { window.print(); }),
+    add, button("Print", function () { printOnly(box); }),
     button("Close the shared result", function () {
       closeShared(w);
       const first = w.form.querySelector("input, select");
