@@ -7,6 +7,8 @@ from __future__ import annotations
 import json
 
 from assessments import bridge
+from assessments.calibration import calibration_markdown
+from assessments.team import team_csv
 from tests.engine.fixtures import SPECS, spec
 
 HEALTH = spec("team-health")
@@ -57,3 +59,53 @@ def test_debrief_json() -> None:
     assert json.loads(bridge.debrief_json(CARD_TEXT, json.dumps([{"name": "x.json",
                                                                    "text": "[]"}]))) == {
         "problems": ["x.json: not a scorecard exported from the playbook."]}
+
+
+def test_scorecard_json_scores_the_card_being_filled_in_and_gives_its_file() -> None:
+    card = json.loads(CARD_TEXT)
+    ids = [c["id"] for c in card["criteria"]]
+    # Ratings by level id (as the form sends them) and by value: 11 x 3 + 5 = 38 of 60.
+    ratings = {**{cid: "average" for cid in ids[:-1]}, ids[-1]: 5}
+    out = json.loads(bridge.scorecard_json(CARD_TEXT, json.dumps({
+        "candidate": " Robin ", "round": "Panel", "interviewer": "Sam",
+        "ratings": ratings, "notes": {"Strengths (1)": "Clear account plan"}})))
+    assert out["missing"] == []
+    assert (out["view"]["score"], out["view"]["recommendation"]["id"]) == (38, "hire-with-reservations")
+    file = out["file"]
+    assert (file["kind"], file["scorecard"], file["candidate"]) == (
+        "playbook-scorecard", card["id"], "Robin")
+    assert file["ratings"] == ratings and file["notes"] == {"Strengths (1)": "Clear account plan"}
+    # The exported file is a scorecard the debrief reads, with the same total.
+    view = json.loads(bridge.debrief_json(CARD_TEXT, json.dumps([
+        {"name": "robin.json", "text": json.dumps(file)}])))
+    assert view["score"] == 38
+
+
+def test_scorecard_json_without_names_or_every_rating_scores_and_says_what_is_missing() -> None:
+    card = json.loads(CARD_TEXT)
+    first = card["criteria"][0]["id"]
+    out = json.loads(bridge.scorecard_json(CARD_TEXT, json.dumps({
+        "ratings": {first: "excellent", "not-a-criterion": 3, card["criteria"][1]["id"]: 9}})))
+    assert out["missing"] == ["candidate", "round", "interviewer"]
+    assert out["file"]["ratings"] == {first: "excellent"}
+    assert out["view"]["score"] == 5 and out["view"]["recommendation"] is None
+    assert json.loads(bridge.scorecard_json(CARD_TEXT, "{"))["error"].startswith(
+        "the scorecard is not valid JSON")
+
+
+def test_export_json_gives_each_view_as_its_file() -> None:
+    first = HEALTH["sections"][0]["questions"][0]["id"]
+    files = [{"name": "a.json", "text": _export({first: "agree"})},
+             {"name": "b.json", "text": _export({first: "disagree"})}]
+    view_text = bridge.team_json(json.dumps(HEALTH), json.dumps(files))
+    assert json.loads(bridge.export_json(view_text, "json")) == json.loads(view_text)
+    csv_text = bridge.export_json(view_text, "csv")
+    assert csv_text == team_csv(json.loads(view_text)) and len(csv_text.splitlines()) > 2
+    skills = spec("skills-self-assessment")
+    question = skills["sections"][0]["questions"][0]["id"]
+    pair = [{"name": "me.json", "text": _export({question: "novice"}, skills["id"])},
+            {"name": "manager.json", "text": _export({question: "expert"}, skills["id"])}]
+    calibration = bridge.calibration_json(json.dumps(skills), json.dumps(pair), "sdr-absm")
+    markdown = bridge.export_json(calibration, "markdown")
+    assert markdown == calibration_markdown(json.loads(calibration))
+    assert markdown.startswith("#")
