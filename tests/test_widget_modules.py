@@ -76,3 +76,19 @@ def test_the_result_is_worded_by_the_engine_not_the_widget() -> None:
     assert {name: sorted(words) for name, words in found.items() if words} == {}
     # The test reads what it should: a sentence of a result, written in a module, is seen.
     assert _words_in(MODULES / "result.js") >= {"What to do next", "Note"}
+
+
+def test_an_assessment_page_preloads_what_it_runs_and_not_the_tools() -> None:
+    from generators.render.assets import WIDGET_DIR, preloaded_uris
+
+    names = {uri.removeprefix(WIDGET_DIR) for uri in preloaded_uris()}
+    assert {"main.js", "widget.js", "loader.js", "result.js", "share.js"} <= names
+    assert all((MODULES / name).is_file() for name in names)
+    # The scorecard and debrief are imported only on their own page.
+    assert not names & {"scorecard.js", "debrief.js"}
+    tools = (MODULES / "tools.js").read_text(encoding="utf-8")
+    assert 'import("./scorecard.js")' in tools and 'import("./debrief.js")' in tools
+    # Every module a preloaded one imports statically is preloaded too.
+    for name in names:
+        imported = re.findall(r'from\s+"\./([\w.-]+\.js)"', (MODULES / name).read_text("utf-8"))
+        assert set(imported) <= names, name

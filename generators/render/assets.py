@@ -79,6 +79,26 @@ def widget_uris() -> list[str]:
     return [WIDGET_DIR + module.name for module in _widget_modules()]
 
 
+_STATIC_IMPORT = re.compile(r'^\s*(?:import|export)\s[^;]*?\sfrom\s+"\./([\w.-]+\.js)"', re.M)
+
+
+@functools.cache
+def preloaded_uris() -> tuple[str, ...]:
+    """The docs-relative URLs of the modules an assessment page runs at once: the entry
+    module and what it imports, statically, however deep. Modules imported only when
+    needed (`import("./x.js")`: a tool, a view of several files) are not preloaded."""
+    folder = resources.files("assessments").joinpath(WIDGET_MODULES)
+    seen: list[str] = []
+    todo = [WIDGET_ENTRY.rsplit("/", 1)[1]]
+    while todo:
+        name = todo.pop(0)
+        if name in seen:
+            continue
+        seen.append(name)
+        todo += _STATIC_IMPORT.findall(folder.joinpath(name).read_text("utf-8"))
+    return tuple(WIDGET_DIR + name for name in sorted(seen))
+
+
 def theme_files() -> list[SiteFile]:
     """The site's CSS and JavaScript, the assessment widget's modules included."""
     return [*(SiteFile(ASSET_DIR + path.rsplit("/", 1)[-1],
@@ -225,7 +245,7 @@ def early_loader(runtime: dict[str, Any], to_root: str) -> str:
     arguments = ", ".join(json.dumps(value) for value in (
         pyodide, site(str(runtime["engine"])), site(str(worker)) if worker else None))
     preload = "".join(f'<link rel="modulepreload" href="{html.escape(site(uri), quote=True)}">'
-                      for uri in widget_uris())
+                      for uri in preloaded_uris())
     return f"{preload}\n<script>{_early_script()}({arguments});</script>"
 
 

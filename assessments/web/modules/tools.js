@@ -2,10 +2,13 @@
  * (a scorecard to fill in, an interview debrief), each brought to life once. */
 
 import { report } from "./dom.js";
-import { setupDebrief } from "./debrief.js";
-import { setupScorecard } from "./scorecard.js";
 
-const TOOLS = { scorecard: setupScorecard, debrief: setupDebrief };
+// Each tool's module is loaded only on a page that has the tool: assessment pages (and
+// every other page) never fetch them.
+const TOOLS = {
+  scorecard: function (el) { return import("./scorecard.js").then(function (m) { return m.setupScorecard(el); }); },
+  debrief: function (el) { return import("./debrief.js").then(function (m) { return m.setupDebrief(el); }); }
+};
 
 /** Set up every tool of the page now shown (once per element). */
 export function setupTools() {
