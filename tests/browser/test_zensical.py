@@ -130,3 +130,33 @@ def test_text_from_yaml_is_inert(zensical_site: tuple[str, Path], zpage: Any,
     assert "pb-xss" in text and "{{ 7 * 7 }}" in text  # shown as text
     for link in zpage.locator("article a").all():
         assert not (link.get_attribute("href") or "").strip().lower().startswith("javascript:")
+
+
+def test_the_debrief_works_as_under_material(zensical_site: tuple[str, Path], zpage: Any,
+                                             tmp_path: Path) -> None:
+    from generators import assess
+
+    url, project = zensical_site
+    card = json.loads((project / "site/assets/scorecards/candidate-scorecard.json")
+                      .read_text(encoding="utf-8"))
+    files = []
+    for name, rating in (("ana", 4), ("sam", 2)):
+        path = tmp_path / f"{name}.json"
+        path.write_text(json.dumps({
+            "kind": "playbook-scorecard", "format_version": 1, "scorecard": card["id"],
+            "candidate": "Robin", "round": "Panel", "interviewer": name.title(),
+            "ratings": {c["id"]: rating for c in card["criteria"]}, "notes": {}}),
+            encoding="utf-8")
+        files.append(path)
+    zpage.goto(f"{url}hiring/scorecards/candidate-scorecard/on-screen/")
+    zpage.wait_for_function("document.querySelector('form.pb-scorecard-form')"
+                            " && document.querySelector('form.pb-scorecard-form').dataset.state"
+                            " === 'ready'", timeout=120_000)
+    zpage.locator(".pb-debrief-tool input[type=file]").first.set_input_files(
+        [str(p) for p in files])
+    zpage.wait_for_function("document.querySelector('.pb-debrief-tool').dataset.state"
+                            " === 'shown'", timeout=60_000)
+    cli = assess.debrief(project / "playbook", "candidate-scorecard", files)
+    shown = zpage.locator(".pb-debrief-view").inner_text()
+    for sentence in (cli["score_text"], cli["recommendation_text"], cli["disagreements_text"]):
+        assert sentence in shown
