@@ -30,17 +30,20 @@ import nh3
 
 TAGS = {
     "a", "abbr", "b", "blockquote", "br", "button", "caption", "code", "col", "colgroup",
-    "dd", "del", "details", "div", "dl", "dt", "em", "fieldset", "figcaption", "figure",
+    "datalist", "dd", "del", "details", "div", "dl", "dt", "em", "fieldset", "figcaption",
+    "figure",
     "form", "h1", "h2", "h3", "h4", "h5", "h6", "hr", "i", "img", "input", "ins", "kbd",
     "label", "legend", "li", "mark", "noscript", "ol", "option", "p", "pre", "progress", "q", "s",
     "section", "select", "small", "span", "strong", "sub", "summary", "sup", "table",
-    "tbody", "td", "tfoot", "th", "thead", "tr", "u", "ul",
+    "tbody", "td", "textarea", "tfoot", "th", "thead", "tr", "u", "ul",
 }
 ATTRIBUTES = {
     "*": {"class", "id", "title", "role", "hidden", "lang", "dir", "tabindex"},
     "a": {"href", "download", "target"},
     "img": {"src", "alt", "width", "height", "loading"},
-    "input": {"type", "name", "value", "checked", "disabled", "accept"},
+    "input": {"type", "name", "value", "checked", "disabled", "accept", "autocomplete",
+              "list"},
+    "textarea": {"name", "rows"},
     "label": {"for"},
     "select": {"name"},
     "option": {"value", "selected"},
