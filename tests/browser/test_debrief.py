@@ -188,6 +188,7 @@ def test_three_interviewers_files_give_the_debrief_the_cli_gives(
 def test_a_bad_file_is_named_and_the_debrief_stays_as_it_was(
         local_page: Any, site_url: str, tmp_path: Path) -> None:
     page = local_page
+    page.set_viewport_size({"width": 390, "height": 800})  # a phone
     _open(page, site_url)
     files = _three_files(tmp_path, _criteria(site_url))
     _import(page, files[:2])
@@ -206,6 +207,16 @@ def test_a_bad_file_is_named_and_the_debrief_stays_as_it_was(
     _import(page, [files[2]], more=True)
     assert table.locator("thead th").count() == 3 + 3
     assert page.locator(".pb-debrief-problems [role=alert]").count() == 0
+    # On a phone the table scrolls sideways in its own box; the page does not.
+    assert page.evaluate("document.documentElement.scrollWidth") <= 390
+    box = page.locator(".pb-debrief-view .pb-wide-table").first
+    assert box.evaluate("el => el.scrollWidth > el.clientWidth")
+    # On paper the controls go and the debrief stays.
+    page.emulate_media(media="print")
+    assert not page.get_by_role("button", name="Export CSV").is_visible()
+    assert not page.get_by_role("button", name="Add more scorecards…").is_visible()
+    assert table.is_visible()
+    page.emulate_media(media="screen")
     _import(page, [files[0]], more=True)
     assert "a second scorecard from Ana" in page.locator(
         ".pb-debrief-problems [role=alert]").inner_text()
