@@ -115,7 +115,7 @@ def test_skills_gap_matches_the_cli_and_exports_and_imports(page: Any, site_url:
     page.wait_for_function(READY, timeout=120_000)
     assert not page.locator("input[name='skills-self-assessment--crm-utilization']"
                             "[value='competent']").is_checked()
-    page.locator("input[type=file]").set_input_files(str(exported))
+    page.locator(".pb-panel input[type=file]").set_input_files(str(exported))
     page.wait_for_function("document.querySelector(\"input[name='skills-self-assessment--"
                            "crm-utilization'][value='competent']\").checked")
     assert page.locator("select[name=role]").input_value() == "social-selling-specialist"
@@ -135,7 +135,7 @@ def test_a_foreign_import_changes_nothing(page: Any, site_url: str, tmp_path: Pa
     foreign.write_text(json.dumps({"format": "playbook-assessment", "format_version": 1,
                                    "assessment": "team-health", "answers": {}}),
                        encoding="utf-8")
-    page.locator("input[type=file]").set_input_files(str(foreign))
+    page.locator(".pb-panel input[type=file]").set_input_files(str(foreign))
     message = page.locator(".pb-panel-message")
     message.wait_for()
     page.wait_for_function("document.querySelector('.pb-panel-message').innerText.length > 0")

@@ -64,7 +64,7 @@ def test_malformed_imports_change_nothing(page: Any, site_url: str, tmp_path: Pa
     stored = page.evaluate(f"localStorage.getItem('{KEY}')")
     bad = tmp_path / "bad.json"
     bad.write_text(content, encoding="utf-8")
-    page.locator("input[type=file]").set_input_files(str(bad))
+    page.locator(".pb-panel input[type=file]").set_input_files(str(bad))
     page.wait_for_function("document.querySelector('.pb-panel-message').innerText.length > 0")
     assert message in page.locator(".pb-panel-message").inner_text().lower()
     assert page.evaluate(f"localStorage.getItem('{KEY}')") == stored

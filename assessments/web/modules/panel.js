@@ -64,12 +64,13 @@ function saveResult(w) {
 }
 
 function exportJson(w) {
-  download(w.id + "-answers.json", exportText({
+  const name = w.exportName || w.id + "-answers.json"; // rating someone else: rater.js
+  download(name, exportText({
     id: w.id, version: w.version, role: roleFromForm(w), answers: answersFromForm(w),
     history: w.history
   }), "application/json");
   panelMessage(w, "Exported your answers and " + results(w.history.length) + " as " +
-                  w.id + "-answers.json.");
+                  name + ".");
 }
 
 function exportCsv(w) {

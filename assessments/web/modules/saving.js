@@ -24,7 +24,8 @@ export function restore(w) {
     applyAnswers(w, found.record.answers, found.record.role, true);
     return;
   }
-  const other = findOtherVersion(storage, w.id, w.version);
+  // w.storeId: the answers kept apart, when rating someone else (rater.js).
+  const other = findOtherVersion(storage, w.storeId || w.id, w.version);
   if (!other) { return; }
   const applied = applyAnswers(w, other.record.answers, other.record.role, true);
   w.history = other.record.history.slice();

@@ -5,6 +5,7 @@ import { roleFromAddress, roleToAddress } from "./form.js";
 import { loadPython, loadRuntime, loadSpecText, scoreJson } from "./loader.js";
 import { buildPanel } from "./panel.js";
 import { renderHistory } from "./saved.js";
+import { setupSkillsTools } from "./rater.js";
 import { persist, restore } from "./saving.js";
 import { rescore } from "./scoring.js";
 import { addNotice, hideLoading, showLoading, statusLine } from "./status.js";
@@ -89,6 +90,7 @@ async function start(w) {
   }
   w.version = (runtime && runtime.playbook_version) || w.spec.playbook_version || "unversioned";
   w.key = storageKey(w.version, w.id);
+  setupSkillsTools(w); // a skills assessment also rates someone else, and calibrates
   restore(w);
   const fromAddress = roleFromAddress(w);
   if (fromAddress.unknown) {
