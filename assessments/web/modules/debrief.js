@@ -5,7 +5,7 @@
  * Files it cannot use leave the view shown before as it was. Hooks for tests, on the
  * tool: data-state (empty|working|shown|problems) and data-debriefs (views shown). */
 
-import { append, button, h, report, siteUrl } from "./dom.js";
+import { append, button, h, printOnly, report, siteUrl } from "./dom.js";
 import { debriefView } from "./debrief-view.js";
 import { exportButton, filePicker, problemsBox, readFiles, show } from "./files.js";
 import { callEngine, loadSpecText, scoreJson } from "./loader.js";
@@ -31,7 +31,7 @@ export function setupDebrief(el) {
   d.exports = h("div", { class: "pb-controls", hidden: true }, [
     exportButton("Export CSV", function () { return d.view; }, "csv", filename("csv")),
     exportButton("Export JSON", function () { return d.view; }, "json", filename("json")),
-    button("Print", function () { window.print(); })
+    button("Print", function () { printOnly(d.el); })
   ]);
   d.more.hidden = true;
   append(el, [
