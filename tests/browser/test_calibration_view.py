@@ -13,7 +13,7 @@ import pytest
 from assessments.together import export
 from generators import assess
 from tests.browser.test_assessments import READY, _answer, _open
-from tests.browser.test_team_view import _export
+from tests.browser.test_team_view import _export, only_this_host  # noqa: F401 (a fixture)
 from tests.conftest import DEFAULT_PLAYBOOK
 
 pytestmark = pytest.mark.browser

@@ -5,8 +5,10 @@ same CSV; a file that cannot be used is named and the view stays as it was."""
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 import pytest
 
@@ -19,6 +21,23 @@ pytestmark = pytest.mark.browser
 
 TEAM = "team-health"
 SCALE = ["strongly-disagree", "disagree", "neutral", "agree", "strongly-agree"]
+
+
+@pytest.fixture(autouse=True)
+def only_this_host(page: Any) -> Iterator[None]:
+    """Every request to another host is refused, and fails the test."""
+    refused: list[str] = []
+
+    def route(request_route: Any) -> None:
+        if urlsplit(request_route.request.url).hostname == "127.0.0.1":
+            request_route.continue_()
+        else:
+            refused.append(request_route.request.url)
+            request_route.abort()
+
+    page.context.route("**/*", route)
+    yield
+    assert refused == []
 
 
 def _export(path: Path, assessment: str, answers: dict[str, str], role: str | None = None,
@@ -148,3 +167,27 @@ def test_print_keeps_the_view_and_its_charts_and_leaves_the_controls_off(
     assert page.locator(".pb-range-chart").first.is_visible()
     pdf = page.pdf()
     assert pdf.startswith(b"%PDF")
+
+
+@pytest.mark.parametrize("assessment", ["transformation-level", "scaling-readiness",
+                                        "management-model-selector"])
+def test_every_kind_of_section_gives_a_team_view(page: Any, site_url: str, tmp_path: Path,
+                                                 assessment: str) -> None:
+    """A ladder of stages, anchored stages, counts and a selector's points: the view the
+    CLI gives, a chart for every section someone has a number in."""
+    _open(page, site_url, assessment)
+    boxes = page.locator("fieldset.pb-question").evaluate_all(
+        "nodes => nodes.map(n => [n.dataset.question,"
+        " Array.from(n.querySelectorAll('input[type=radio]'), r => r.value)])")
+    files = [_export(tmp_path / f"{assessment}-{i}.json", assessment,
+                     {q: options[(i + j) % len(options)] for j, (q, options) in enumerate(boxes)},
+                     minute=i) for i in range(3)]
+    _import(page, files)
+    page.locator(".pb-team-view").wait_for(timeout=60_000)
+    cli = assess.team(DEFAULT_PLAYBOOK, assessment, files)
+    shown = _shown(page)
+    assert shown["stats"] == [s["text"] for s in cli["sections"]]
+    assert shown["counts"] == {q["id"]: [c["count"] for c in q["counts"]]
+                               for q in cli["questions"]}
+    assert shown["charts"] == sum(1 for s in cli["sections"]
+                                  if s["median"] is not None or s["dimensions"])

@@ -18,7 +18,8 @@ export function rangeChart(section, specSection, width) {
   const w = Math.max(280, Math.min(760, Math.round(width || 640)));
   const x0 = PAD, x1 = w - PAD;
   const rowH = LABEL_H + BAR_H + GAP;
-  const height = rows.length * rowH + AXIS_H + 24;
+  const key = legend(rows.length * rowH + AXIS_H, w);
+  const height = rows.length * rowH + AXIS_H + key.height;
   const spoken = rows.map(function (r) { return r.label + ": " + r.text; }).join("; ");
   const el = svg("svg", {
     class: "pb-chart pb-range-chart", role: "img", "aria-label": section.title + ". " + spoken,
@@ -28,7 +29,7 @@ export function rangeChart(section, specSection, width) {
   el.style.maxWidth = w + "px";
   rows.forEach(function (row, i) { append(el, rowMarks(row, i * rowH, scale, x0, x1)); });
   append(el, axis(scale, rows.length * rowH, x0, x1));
-  append(el, svg("g", { class: "pb-range-legend" }, legend(rows.length * rowH + AXIS_H)));
+  append(el, svg("g", { class: "pb-range-legend" }, key.marks));
   return el;
 }
 
@@ -64,9 +65,12 @@ function axis(scale, y, x0, x1) {
   return marks;
 }
 
-function legend(y) {
-  let x = 0;
-  return LEGEND.map(function (item) {
+/** The key to the marks, on as many lines as the width needs: {marks, height}. */
+function legend(top, width) {
+  let x = 0, y = top;
+  const marks = LEGEND.map(function (item) {
+    const room = 28 + item[1].length * 7.2;
+    if (x > 0 && x + room > width) { x = 0; y += 22; }
     const mid = y + 10;
     const mark = item[0] === "range"
       ? svg("line", { class: "pb-range-line", x1: x, x2: x + 22, y1: mid, y2: mid })
@@ -74,7 +78,8 @@ function legend(y) {
         ? svg("rect", { class: "pb-range-box", x: x, y: mid - 6, width: 22, height: 12 })
         : svg("path", { class: "pb-range-median", d: diamond(x + 11, mid) });
     const text = svg("text", { class: "pb-chart-value", x: x + 28, y: mid + 4 }, item[1]);
-    x += 28 + item[1].length * 7.2 + 18;
+    x += room + 18;
     return [mark, text];
   });
+  return { marks: marks, height: y - top + 24 };
 }
