@@ -12,6 +12,7 @@ import pytest
 
 from assessments.together import export
 from generators import assess
+from tests.browser.test_accessibility import _violations
 from tests.browser.test_assessments import READY, _answer, _open
 from tests.browser.test_team_view import _export, only_this_host  # noqa: F401 (a fixture)
 from tests.conftest import DEFAULT_PLAYBOOK
@@ -119,4 +120,4 @@ def test_two_ratings_give_the_calibration_agenda_of_the_cli(page: Any, site_url:
     agenda = tools.locator("ol.pb-agenda > li").evaluate_all(
         "items => items.map(li => li.dataset.question)")
     assert agenda == other["agenda"]
-    tools.screenshot(path="/tmp/calibration-view.png")
+    assert _violations(page) == []
