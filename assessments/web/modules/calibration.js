@@ -3,10 +3,9 @@
  * (showCalibration). The engine (calibration_json) reads both files and words the view;
  * the files and the view stay in this page's memory. */
 
-import { button, h } from "./dom.js";
+import { button, h, printOnly } from "./dom.js";
 import { exportButton, filePicker, problemsBox, readFiles, show } from "./files.js";
 import { callEngine } from "./loader.js";
-import { printView } from "./print-view.js";
 import { calibrationBlock } from "./calibration-view.js";
 import { specText } from "./team.js";
 
@@ -57,7 +56,7 @@ export function calibrationTools(w) {
   const actions = h("div", { class: "pb-controls", role: "group", "aria-label": "The calibration" }, [
     exportButton("Export Markdown", view, "markdown", w.id + "-calibration.md"),
     exportButton("Export CSV", view, "csv", w.id + "-calibration.csv"),
-    button("Print", function () { printView(section); })
+    button("Print", function () { printOnly(section); })
   ]);
   actions.hidden = true;
   section.append(

@@ -79,23 +79,18 @@ export function download(filename, text, type) {
 }
 
 /**
- * Print `el` alone (with the page's title): everything else of the page is left off
- * paper while the print dialog is open (assessment.css, .pb-print-one).
+ * Print `el` alone (a shared result, a team view, a calibration, a debrief), under the
+ * page's title: while the print dialog is open, the print style sheet (assessment.css,
+ * .pb-printing-view) leaves off everything that does not hold it.
  */
 export function printOnly(el) {
   const root = document.documentElement;
-  const marked = [];
-  for (let node = el.parentElement; node && node !== document.body; node = node.parentElement) {
-    node.classList.add("pb-print-path");
-    marked.push(node);
-  }
   el.classList.add("pb-print-target");
-  root.classList.add("pb-print-one");
+  root.classList.add("pb-printing-view");
   const done = function () {
     window.removeEventListener("afterprint", done);
-    root.classList.remove("pb-print-one");
     el.classList.remove("pb-print-target");
-    marked.forEach(function (node) { node.classList.remove("pb-print-path"); });
+    root.classList.remove("pb-printing-view");
   };
   window.addEventListener("afterprint", done);
   window.print();

@@ -2,10 +2,9 @@
  * sends the file; whoever gathers them imports them all here. The engine reads the files
  * (team_json) and words the view; the files and the view stay in this page's memory. */
 
-import { button, h } from "./dom.js";
+import { button, h, printOnly } from "./dom.js";
 import { exportButton, filePicker, problemsBox, readFiles, show } from "./files.js";
 import { callEngine } from "./loader.js";
-import { printView } from "./print-view.js";
 import { teamViewBlock } from "./team-view.js";
 
 /** The "Team view" part below an assessment's result. */
@@ -49,7 +48,7 @@ export function teamTools(w) {
                              "aria-label": "The team view" }, [
     exportButton("Export CSV", view, "csv", w.id + "-team.csv"),
     exportButton("Export JSON", view, "json", w.id + "-team.json"),
-    button("Print", function () { printView(section); })
+    button("Print", function () { printOnly(section); })
   ]);
   actions.hidden = true;
   section.append(
