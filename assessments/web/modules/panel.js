@@ -69,8 +69,8 @@ function exportJson(w) {
     id: w.id, version: w.version, role: roleFromForm(w), answers: answersFromForm(w),
     history: w.history
   }), "application/json");
-  panelMessage(w, "Exported your answers and " + results(w.history.length) + " as " +
-                  name + ".");
+  panelMessage(w, "Exported " + (w.exportName ? "your rating of someone else" : "your answers") +
+                  " and " + results(w.history.length) + " as " + name + ".");
 }
 
 function exportCsv(w) {
