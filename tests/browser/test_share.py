@@ -30,7 +30,8 @@ def _answer_all(page: Any, form: Any, assessment: str, pick: int = 1) -> dict[st
     before = int(form.get_attribute("data-scored") or 0)
     page.evaluate("""([assessment, answers]) => {
         for (const [q, a] of Object.entries(answers)) {
-            document.querySelector(`input[name='${assessment}--${q}'][value='${a}']`).checked = true;
+            const input = `input[name='${assessment}--${q}'][value='${a}']`;
+            document.querySelector(input).checked = true;
         }
         document.querySelector('form.pb-assessment').dispatchEvent(new Event('change'));
     }""", [assessment, answers])

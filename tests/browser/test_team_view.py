@@ -86,7 +86,8 @@ def _shown(page: Any) -> dict[str, Any]:
         });
         return {people: view.dataset.people, stats: texts('.pb-team-stats'),
                 dimensions: texts('.pb-team-numbers'), disagree: texts('.pb-team-disagreements li'),
-                counts: counts, charts: view.querySelectorAll('svg.pb-range-chart[role=img]').length,
+                counts: counts,
+                charts: view.querySelectorAll('svg.pb-range-chart[role=img]').length,
                 labels: Array.from(view.querySelectorAll('svg.pb-range-chart'),
                                    n => n.getAttribute('aria-label'))};
     }"""))

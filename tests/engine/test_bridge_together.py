@@ -70,7 +70,8 @@ def test_scorecard_json_scores_the_card_being_filled_in_and_gives_its_file() -> 
         "candidate": " Robin ", "round": "Panel", "interviewer": "Sam",
         "ratings": ratings, "notes": {"Strengths (1)": "Clear account plan"}})))
     assert out["missing"] == []
-    assert (out["view"]["score"], out["view"]["recommendation"]["id"]) == (38, "hire-with-reservations")
+    assert (out["view"]["score"], out["view"]["recommendation"]["id"]) == (
+        38, "hire-with-reservations")
     file = out["file"]
     assert (file["kind"], file["scorecard"], file["candidate"]) == (
         "playbook-scorecard", card["id"], "Robin")

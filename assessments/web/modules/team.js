@@ -4,7 +4,7 @@
 
 import { button, h, printOnly } from "./dom.js";
 import { exportButton, filePicker, problemsBox, readFiles, show } from "./files.js";
-import { callEngine } from "./loader.js";
+import { callEngine, loadSpecText } from "./loader.js";
 import { teamViewBlock } from "./team-view.js";
 
 /** The "Team view" part below an assessment's result. */
@@ -63,11 +63,5 @@ export function teamTools(w) {
   return section;
 }
 
-/** The spec's text, once the page has loaded it (it loads while the questions show). */
-export async function specText(w) {
-  for (let waited = 0; !w.specText; waited += 100) {
-    if (waited > 120000) { throw new Error("the assessment's rules could not be loaded"); }
-    await new Promise(function (resolve) { setTimeout(resolve, 100); });
-  }
-  return w.specText;
-}
+/** The spec's text: the page loads it once per tab (loader.js), and this waits for it. */
+export function specText(w) { return loadSpecText(w.specUrl); }
