@@ -203,6 +203,7 @@ def _parser() -> argparse.ArgumentParser:
     _playbook_option(bundle)
     _config_option(bundle)
     _engine_option(bundle)
+    _fetch_option(bundle)
     bundle.add_argument("--site-url", metavar="URL",
                         help="address the site is built for (default: site_url of the config)")
     bundle.set_defaults(handler=_bundle)
@@ -390,7 +391,8 @@ def _bundle(args: argparse.Namespace) -> int:
     else:
         _say(f"building the site from {args.playbook} ...", err=True)
         done = make.from_build(pipeline.Options(args.playbook, args.config,
-                                                site_url=args.site_url), args.out,
+                                                site_url=args.site_url,
+                                                fetch_pyodide=not args.no_fetch), args.out,
                                engine_name=args.engine, force=args.force, progress=progress)
     for note in done.notes:
         _say(f"playbook: warning: {note}", err=True)

@@ -92,3 +92,11 @@ def test_an_assessment_page_preloads_what_it_runs_and_not_the_tools() -> None:
     for name in names:
         imported = re.findall(r'from\s+"\./([\w.-]+\.js)"', (MODULES / name).read_text("utf-8"))
         assert set(imported) <= names, name
+
+
+def test_the_views_of_several_files_are_drawn_by_modules_loaded_when_first_needed() -> None:
+    from generators.render.assets import WIDGET_DIR, preloaded_uris
+
+    names = {uri.removeprefix(WIDGET_DIR) for uri in preloaded_uris()}
+    assert {"team.js", "calibration.js", "share.js"} <= names  # their controls show at once
+    assert not names & {"team-view.js", "range-chart.js", "calibration-view.js"}

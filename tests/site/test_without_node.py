@@ -94,6 +94,12 @@ def test_without_node_the_build_fetches_pyodide_once(installed: Path, project: P
         "or pyodide_url")
     assert "Traceback" not in refused.stderr
     assert not (project / "site").exists() and not cache.exists()
+    # So is an offline bundle: one line, no zip, nothing downloaded.
+    no_bundle = playbook(installed, "bundle", "offline.zip", "--no-fetch", cwd=project,
+                         cache=cache)
+    assert no_bundle.returncode == 1 and "Traceback" not in no_bundle.stderr
+    assert no_bundle.stderr.splitlines()[-1] == refused.stderr.splitlines()[-1]
+    assert not (project / "offline.zip").exists() and not cache.exists()
 
     built = playbook(installed, "build", cwd=project, cache=cache)
     assert built.returncode == 0, built.stderr

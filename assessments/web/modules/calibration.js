@@ -6,7 +6,6 @@
 import { button, h, printOnly } from "./dom.js";
 import { exportButton, filePicker, problemsBox, readFiles, show } from "./files.js";
 import { callEngine } from "./loader.js";
-import { calibrationBlock } from "./calibration-view.js";
 import { specText } from "./team.js";
 
 /** The "Calibrate two ratings" part below a skills assessment's result: hidden until
@@ -37,7 +36,8 @@ export function calibrationTools(w) {
     }
     state.view = view;
     show(problems, "");
-    show(output, calibrationBlock(view));
+    // The view's drawing is loaded when a first calibration is shown, not with every page.
+    show(output, (await import("./calibration-view.js")).calibrationBlock(view));
     actions.hidden = false;
   };
   const pick = function (which) {

@@ -5,7 +5,6 @@
 import { button, h, printOnly } from "./dom.js";
 import { exportButton, filePicker, problemsBox, readFiles, show } from "./files.js";
 import { callEngine, loadSpecText } from "./loader.js";
-import { teamViewBlock } from "./team-view.js";
 
 /** The "Team view" part below an assessment's result. */
 export function teamTools(w) {
@@ -34,7 +33,9 @@ export function teamTools(w) {
     state.view = view;
     show(problems, "");
     show(status, String(view.people_text));
-    show(output, teamViewBlock(w, view, output.clientWidth || section.clientWidth));
+    // The view's drawing is loaded when a first view is shown, not with every page.
+    const drawing = await import("./team-view.js");
+    show(output, drawing.teamViewBlock(w, view, output.clientWidth || section.clientWidth));
     more.button.hidden = false;
     actions.hidden = false;
   };
