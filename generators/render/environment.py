@@ -104,8 +104,8 @@ def make_environment(override_dir: Path | None = None, *, root: Path | None = No
     env = kind(loader=ChoiceLoader(loaders), undefined=StrictUndefined,
                trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True,
                finalize=_escape, autoescape=True)
-    env.filters.update(href=_href, cell=_cell, attr=_attr, minutes=format_minutes,
-                       span=format_range)
+    env.filters.update(href=_href, page_href=_page_href, cell=_cell, attr=_attr,
+                       minutes=format_minutes, span=format_range)
     return env
 
 
@@ -126,6 +126,13 @@ def _escape(value: Any) -> Any:
 def _href(context: Context, target: str) -> str:
     """A relative link from the page being rendered to `target`."""
     return urls.relative(target, context["page_uri"])
+
+
+@pass_context
+def _page_href(context: Context, target: str) -> str:
+    """A relative address from the page being rendered to the page of `target`, for an
+    HTML link (which the host does not rewrite, as it does a Markdown link's `.md`)."""
+    return context["to_root"] + urls.page_url(target, context["use_directory_urls"])
 
 
 def _cell(value: Any) -> Markup:

@@ -89,7 +89,11 @@ def test_every_page_is_in_the_navigation_once(large: Path) -> None:
     # (a role has several rounds): those pages sit in a folder per role.
     round_kits = {uri for uri in pages if uri.startswith(f"{layout.KITS}/") and uri.count("/") > 2}
     assert round_kits, "the large playbook has interview rounds"
-    assert pages - {"tags.md", "changes.md"} - round_kits <= set(uris)
+    # So is a scorecard's on-screen page, from its scorecard's page and the round kits.
+    on_screen = {layout.scorecard_tools_uri(cid) for cid in compile_playbook(large)
+                 .playbook.of("scorecard")}
+    assert on_screen <= pages
+    assert pages - {"tags.md", "changes.md"} - round_kits - on_screen <= set(uris)
 
 
 def test_no_navigation_list_is_long(large: Path) -> None:
