@@ -58,6 +58,7 @@ PAGES = {
     "tags": "tags/",
     "glossary": "glossary/",
     "assessments": "assessments/",
+    "scorecard on screen": "hiring/scorecards/candidate-scorecard/on-screen/",
 }
 
 #: Assessment pages and the answers that bring out each part of the result view.
@@ -223,3 +224,25 @@ def test_zensical_follows_the_scheme_and_keeps_results_readable(browser: Any,
         assert _violations(page, THEME | ZENSICAL) == []
     finally:
         context.close()
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_the_debrief_and_a_shared_result_have_no_violation(page: Any, site_url: str,
+                                                           scheme: str, tmp_path: Path) -> None:
+    from tests.browser.test_debrief import _criteria, _import, _three_files
+    from tests.browser.test_share import _fragment
+
+    page.emulate_media(color_scheme=scheme)
+    page.goto(f"{site_url}hiring/scorecards/candidate-scorecard/on-screen/")
+    page.wait_for_function("document.querySelector('form.pb-scorecard-form')"
+                           ".dataset.state === 'ready'", timeout=120_000)
+    _import(page, _three_files(tmp_path, _criteria(site_url)))
+    assert page.locator(".pb-debrief-view tr.pb-flagged").count() >= 1
+    assert _violations(page) == []
+
+    shared = _fragment({"k": "pbr1", "a": "team-health", "v": None, "r": None,
+                        "x": ANSWERED["team-health"]})
+    page.goto("about:blank")
+    page.goto(f"{site_url}assessments/team-health/{shared}")
+    page.get_by_role("button", name="Add to my history").wait_for(timeout=120_000)
+    assert _violations(page) == []
