@@ -99,6 +99,9 @@ def _word(row: dict[str, Any], labels: tuple[str, str]) -> None:
                          else counted(apart, "level") + " apart")
     row["flag_text"] = (f"{labels[0]} and {labels[1].lower()} are {counted(apart, 'level')} "
                         f"apart: discuss the evidence." if row["flagged"] and apart else None)
+    # The competency's line on the agenda, after its name.
+    row["agenda_text"] = (f"{labels[0]} {row['own_text']}, {labels[1]} {row['other_text']}, "
+                          f"target {row['target_text']} ({row['apart_text']}).")
 
 
 def _sentences(spec: dict[str, Any], view: dict[str, Any], asked: str | None,
@@ -130,9 +133,7 @@ def calibration_markdown(view: dict[str, Any]) -> str:
     for index, qid in enumerate(view["agenda"], 1):
         row = rows[qid]
         flag = " **Flagged.**" if row["flagged"] else ""
-        lines.append(f"{index}. **{_cell(row['name'])}**: {own} {row['own_text']}, {other} "
-                     f"{row['other_text']}, target {row['target_text']} "
-                     f"({row['apart_text']}).{flag}")
+        lines.append(f"{index}. **{_cell(row['name'])}**: {row['agenda_text']}{flag}")
     lines += ["", "## Every competency", "",
               f"| Competency | {own} | {other} | Target | {own}: gap | {other}: gap | Apart |",
               "| --- | --- | --- | --- | --- | --- | --- |"]

@@ -104,6 +104,31 @@ def test_two_ratings_give_the_calibration_agenda_of_the_cli(page: Any, site_url:
         assert "Flagged" in tools.locator(
             f"tr[data-question='{row['question']}']").inner_text()
     assert cli["flagged_text"] in tools.inner_text()
+    # The chart: a circle per own rating, a diamond per other, labelled with the agenda's
+    # words; a flagged competency is marked in its label.
+    chart = tools.locator("svg.pb-cal-chart[role=img]")
+    label = chart.get_attribute("aria-label") or ""
+    assert all(f"{r['name']}: {r['agenda_text']}" in label for r in flagged)
+    # (and one of each in the key)
+    assert chart.locator("circle.pb-cal-own").count() == sum(
+        1 for r in cli["rows"] if r["own"]) + 1
+    assert chart.locator("path.pb-cal-other").count() == sum(
+        1 for r in cli["rows"] if r["other"]) + 1
+    assert chart.locator("text", has_text="\u2691").count() == len(flagged)
+
+    # Printed alone, the chart is kept and fits an A4 page; the controls are not printed.
+    page.evaluate("window.print = () => {}")
+    tools.get_by_role("button", name="Print").click()
+    page.emulate_media(media="print")
+    page.set_viewport_size({"width": 794, "height": 1123})
+    box = chart.bounding_box()
+    assert box is not None and box["width"] > 200 and box["x"] + box["width"] <= 794
+    assert not page.locator("form.pb-assessment").is_visible()
+    assert not tools.get_by_role("button", name="Export Markdown").is_visible()
+    assert page.pdf(format="A4").startswith(b"%PDF")
+    page.evaluate("window.dispatchEvent(new Event('afterprint'))")
+    page.emulate_media(media="screen")
+    page.set_viewport_size({"width": 1280, "height": 900})
 
     with page.expect_download() as info:
         tools.get_by_role("button", name="Export Markdown").click()

@@ -3,6 +3,7 @@
  * order; then every competency in a table. A flagged disagreement says so in words and a
  * mark, never by colour alone. */
 
+import { calibrationChart } from "./calibration-chart.js";
 import { h } from "./dom.js";
 
 function flagMark(row) {
@@ -11,8 +12,9 @@ function flagMark(row) {
   ]) : null;
 }
 
-/** The calibration `view` as elements. */
-export function calibrationBlock(view) {
+/** The calibration `view` as elements; `spec` (the assessment's) gives the chart its
+ *  scale, `width` its room. */
+export function calibrationBlock(view, spec, width) {
   const own = String(view.labels[0]), other = String(view.labels[1]);
   const rows = {};
   view.rows.forEach(function (r) { rows[r.question] = r; });
@@ -25,12 +27,11 @@ export function calibrationBlock(view) {
       const r = rows[qid];
       return h("li", { "data-question": qid, class: r.flagged ? "pb-agenda--flagged" : null }, [
         h("strong", {}, String(r.name)), ": ",
-        // As the engine's Markdown agenda has it (calibration_markdown).
-        own + " " + r.own_text + ", " + other + " " + r.other_text + ", target " +
-          r.target_text + " (" + r.apart_text + ").",
+        String(r.agenda_text),
         r.flagged ? [" ", flagMark(r)] : null
       ]);
     })) : null,
+    calibrationChart(view, spec, width),
     h("h4", {}, "Every competency"),
     h("div", { class: "pb-table-scroll", tabindex: "0", role: "region",
                "aria-label": "Every competency" },

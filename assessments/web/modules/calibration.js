@@ -37,7 +37,8 @@ export function calibrationTools(w) {
     state.view = view;
     show(problems, "");
     // The view's drawing is loaded when a first calibration is shown, not with every page.
-    show(output, (await import("./calibration-view.js")).calibrationBlock(view));
+    show(output, (await import("./calibration-view.js")).calibrationBlock(
+      view, w.spec, output.clientWidth || section.clientWidth));
     actions.hidden = false;
   };
   const pick = function (which) {

@@ -7,7 +7,14 @@ import { append, svg } from "./dom.js";
 import { chartRows, place, sectionScale, ticks } from "./team-numbers.js";
 
 const LABEL_H = 18, BAR_H = 16, GAP = 12, AXIS_H = 26, PAD = 8;
-const LEGEND = [["range", "Minimum to maximum"], ["box", "Middle half"], ["median", "Median"]];
+const LEGEND = [
+  [function (x, mid) { return svg("line", { class: "pb-range-line", x1: x, x2: x + 22, y1: mid, y2: mid }); },
+   "Minimum to maximum"],
+  [function (x, mid) { return svg("rect", { class: "pb-range-box", x: x, y: mid - 6, width: 22, height: 12 }); },
+   "Middle half"],
+  [function (x, mid) { return svg("path", { class: "pb-range-median", d: diamond(x + 11, mid) }); },
+   "Median"]
+];
 
 /** The chart of `section` (a section of the engine's team view), or null when no one has
  *  a number in it. `specSection` gives the scale; `width` the room it has. */
@@ -18,7 +25,7 @@ export function rangeChart(section, specSection, width) {
   const w = Math.max(280, Math.min(760, Math.round(width || 640)));
   const x0 = PAD, x1 = w - PAD;
   const rowH = LABEL_H + BAR_H + GAP;
-  const key = legend(rows.length * rowH + AXIS_H, w);
+  const key = legend(LEGEND, rows.length * rowH + AXIS_H, w);
   const height = rows.length * rowH + AXIS_H + key.height;
   const spoken = rows.map(function (r) { return r.label + ": " + r.text; }).join("; ");
   const el = svg("svg", {
@@ -50,11 +57,12 @@ function rowMarks(row, y, scale, x0, x1) {
   ];
 }
 
-function diamond(x, y) {
+export function diamond(x, y) {
   return "M" + x.toFixed(1) + " " + (y - 7) + " l6 7 l-6 7 l-6 -7 z";
 }
 
-function axis(scale, y, x0, x1) {
+/** The axis of `scale` from `x0` to `x1`, at `y`: a line, and its whole numbers. */
+export function axis(scale, y, x0, x1) {
   const marks = [svg("line", { class: "pb-range-axis", x1: x0, x2: x1, y1: y + 4, y2: y + 4 })];
   ticks(scale).forEach(function (v) {
     const x = place(v, scale, x0, x1).toFixed(1);
@@ -65,19 +73,16 @@ function axis(scale, y, x0, x1) {
   return marks;
 }
 
-/** The key to the marks, on as many lines as the width needs: {marks, height}. */
-function legend(top, width) {
+/** The key to a chart's marks, on as many lines as the width needs: `items` are
+ *  [draw(x, middle) -> mark, label]; returns {marks, height}. */
+export function legend(items, top, width) {
   let x = 0, y = top;
-  const marks = LEGEND.map(function (item) {
+  const marks = items.map(function (item) {
     const room = 28 + item[1].length * 7.2;
     if (x > 0 && x + room > width) { x = 0; y += 22; }
     const mid = y + 10;
-    const mark = item[0] === "range"
-      ? svg("line", { class: "pb-range-line", x1: x, x2: x + 22, y1: mid, y2: mid })
-      : item[0] === "box"
-        ? svg("rect", { class: "pb-range-box", x: x, y: mid - 6, width: 22, height: 12 })
-        : svg("path", { class: "pb-range-median", d: diamond(x + 11, mid) });
     const text = svg("text", { class: "pb-chart-value", x: x + 28, y: mid + 4 }, item[1]);
+    const mark = item[0](x, mid);
     x += room + 18;
     return [mark, text];
   });
