@@ -165,7 +165,9 @@ async function loadEngine() {
   // The page head's early loader may have fetched the wheel, and imported the engine.
   const early = window.__playbookEarly && window.__playbookEarly.engine === engineUrl
     ? window.__playbookEarly : null;
-  const wheel = early ? early.wheel : fetchBytes(engineUrl);
+  // A wheel the early loader failed to fetch is fetched again (a retry after a failure).
+  const wheel = early ? early.wheel.catch(function () { return fetchBytes(engineUrl); })
+    : fetchBytes(engineUrl);
   wheel.catch(function () {}); // awaited below
   const pyodide = await startPyodide(indexURL);
   reportStep(3);

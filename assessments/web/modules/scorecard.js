@@ -9,7 +9,7 @@ import { append, button, download, guard, h, report, siteUrl } from "./dom.js";
 import { show } from "./files.js";
 import { engineFunction, loadPython, loadRuntime, loadSpecText, scoreJson } from "./loader.js";
 import { cardFileName, cardKey, emptyCard, isEmpty, readCard, writeCard } from "./scorecard-card.js";
-import { hideLoading, showLoading } from "./status.js";
+import { addNotice, engineFailed, engineReady, showLoading } from "./status.js";
 import { browserStorage } from "./storage.js";
 
 const WHO = ["candidate", "round", "interviewer"];
@@ -97,8 +97,8 @@ async function start(s) {
     s.key = cardKey((runtime && runtime.playbook_version) || spec.playbook_version ||
                     "unversioned", s.scorecard);
   } catch (err) {
-    fail(s, "The rules of this scorecard could not be loaded (" + err.message + "), so no " +
-            "score can be shown.");
+    engineFailed(s, "The rules of this scorecard could not be loaded (" + err.message +
+                    "), so no score can be shown.", STILL, rescore);
     return;
   }
   restore(s);
@@ -107,39 +107,17 @@ async function start(s) {
   try {
     await python;
   } catch (err) {
-    fail(s, "The scoring engine could not be loaded (" + err.message + "), so no score " +
-            "can be shown.", true);
+    engineFailed(s, engineFailure(err), STILL, rescore, engineFailure);
     return;
   }
-  ready(s);
+  engineReady(s, rescore);
 }
 
-function ready(s) {
-  hideLoading(s, "ready");
-  s.form.setAttribute("data-state", "ready");
-  rescore(s);
-}
+const STILL = "What you type is still kept in this browser.";
 
-function fail(s, message, canRetry) {
-  hideLoading(s, "error");
-  s.form.setAttribute("data-state", "error");
-  const retry = canRetry ? button("Try again", function () {
-    notice.remove();
-    s.form.setAttribute("data-state", "loading");
-    if (!scoreJson()) { showLoading(s); }
-    return loadPython().then(function () { ready(s); }, function (err) {
-      fail(s, "The scoring engine could not be loaded (" + err.message + ").", true);
-    });
-  }) : null;
-  const notice = addNotice(s, message + " What you type is still kept in this browser.",
-                           "error", retry);
-}
-
-function addNotice(s, message, kind, extra) {
-  const el = h("div", { class: "pb-notice pb-notice--" + kind,
-                        role: kind === "error" ? "alert" : "status" }, [h("p", {}, message), extra]);
-  s.notices.appendChild(el);
-  return el;
+function engineFailure(err) {
+  return "The scoring engine could not be loaded (" + err.message + "), so no score can be " +
+    "shown.";
 }
 
 /** Restore what was typed into this scorecard in this browser, unless the form was

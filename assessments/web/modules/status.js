@@ -1,8 +1,8 @@
 /* The status line above the questions (loading, ready, failed) and the notices above the
  * result. */
 
-import { append, clear, h } from "./dom.js";
-import { LOAD_STEPS, currentStep, forget, onProgress } from "./loader.js";
+import { append, button, clear, h } from "./dom.js";
+import { LOAD_STEPS, currentStep, forget, loadPython, onProgress, scoreJson } from "./loader.js";
 
 /**
  * The status line at the top of the assessment, above its questions: it says that Python
@@ -62,4 +62,32 @@ export function addNotice(w, message, kind, extra) {
                         role: kind === "error" ? "alert" : "status" }, [h("p", {}, message), extra]);
   w.notices.appendChild(el);
   return el;
+}
+
+/** The engine is ready: the status line says so, the form's data-state is "ready", and
+ *  `onReady(x)` draws the first result. `x` is an assessment's or a scorecard's state. */
+export function engineReady(x, onReady) {
+  hideLoading(x, "ready");
+  x.form.setAttribute("data-state", "ready");
+  onReady(x);
+}
+
+/**
+ * Loading failed: the status line and the form say so, and an alert says `message`, then
+ * `still` (what still works). With `retried(err)` (the message should a retry fail too),
+ * the alert offers "Try again", which loads Python again and, once it is up, calls
+ * `onReady` as `engineReady` does.
+ */
+export function engineFailed(x, message, still, onReady, retried) {
+  hideLoading(x, "error");
+  x.form.setAttribute("data-state", "error");
+  const retry = retried ? button("Try again", function () {
+    notice.remove();
+    x.form.setAttribute("data-state", "loading");
+    if (!scoreJson()) { showLoading(x); }
+    return loadPython().then(function () { engineReady(x, onReady); }, function (err) {
+      engineFailed(x, retried(err), still, onReady, retried);
+    });
+  }) : null;
+  const notice = addNotice(x, message + " " + still, "error", retry);
 }

@@ -1,6 +1,6 @@
 /* One assessment form brought to life: restore, load Python, score on every change. */
 
-import { append, button, guard, h, report, siteUrl } from "./dom.js";
+import { append, guard, h, report, siteUrl } from "./dom.js";
 import { roleFromAddress, roleToAddress } from "./form.js";
 import { loadPython, loadRuntime, loadSpecText, scoreJson } from "./loader.js";
 import { buildPanel } from "./panel.js";
@@ -8,7 +8,7 @@ import { renderHistory } from "./saved.js";
 import { setupSkillsTools } from "./rater.js";
 import { persist, restore } from "./saving.js";
 import { rescore } from "./scoring.js";
-import { addNotice, hideLoading, showLoading, statusLine } from "./status.js";
+import { addNotice, engineFailed, engineReady, showLoading, statusLine } from "./status.js";
 import { buildTogether } from "./together.js";
 import { storageKey } from "./storage.js";
 
@@ -69,8 +69,12 @@ function buildUi(w) {
   if (placeholder) { w.results.insertBefore(placeholder, w.body); }
 }
 
-const ENGINE_FAILED = "The scoring engine could not be loaded ({}), so no result can be " +
-  "shown. Your answers are still kept in this browser.";
+const STILL = "The questions still work.";
+
+function engineFailure(err) {
+  return "The scoring engine could not be loaded (" + err.message + "), so no result can " +
+    "be shown. Your answers are still kept in this browser.";
+}
 
 /** Restore, load Python, score. Restoring comes before the first scoring. */
 async function start(w) {
@@ -85,7 +89,8 @@ async function start(w) {
     w.specText = got[1];
     w.spec = JSON.parse(w.specText);
   } catch (err) {
-    fail(w, "The scoring rules of this assessment could not be loaded (" + err.message + ").");
+    engineFailed(w, "The scoring rules of this assessment could not be loaded (" + err.message +
+                    ").", STILL, rescore);
     return;
   }
   w.version = (runtime && runtime.playbook_version) || w.spec.playbook_version || "unversioned";
@@ -104,30 +109,10 @@ async function start(w) {
   try {
     await python;
   } catch (err) {
-    fail(w, ENGINE_FAILED.replace("{}", err.message), true);
+    engineFailed(w, engineFailure(err), STILL, rescore, engineFailure);
     return;
   }
-  ready(w);
-}
-
-function ready(w) {
-  hideLoading(w, "ready");
-  w.form.setAttribute("data-state", "ready");
-  rescore(w);
-}
-
-function fail(w, message, canRetry) {
-  hideLoading(w, "error");
-  w.form.setAttribute("data-state", "error");
-  const retry = canRetry ? button("Try again", function () {
-    notice.remove();
-    w.form.setAttribute("data-state", "loading");
-    if (!scoreJson()) { showLoading(w); }
-    return loadPython().then(function () { ready(w); }, function (err) {
-      fail(w, ENGINE_FAILED.replace("{}", err.message), true);
-    });
-  }) : null;
-  const notice = addNotice(w, message + " The questions still work.", "error", retry);
+  engineReady(w, rescore);
 }
 
 function onChange(w, event) {
