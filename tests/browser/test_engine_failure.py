@@ -14,7 +14,10 @@ WHEEL = "**/assets/engine/*.whl"
 
 
 def _refuse_the_engine(page: Any) -> None:
-    page.route(WHEEL, lambda route: route.fulfill(status=503, body="busy"))
+    # On the context, not the page: once the runtime cache's worker runs, the page's
+    # requests for the wheel reach the network through it, and only the context's routes
+    # see a worker's requests.
+    page.context.route(WHEEL, lambda route: route.fulfill(status=503, body="busy"))
 
 
 @pytest.mark.parametrize("where, form, answer", [
@@ -37,7 +40,7 @@ def test_an_engine_that_fails_to_load_can_be_loaded_again(page: Any, site_url: s
     page.locator(answer).check()
     assert page.locator(answer).is_checked()
 
-    page.unroute(WHEEL)
+    page.context.unroute(WHEEL)
     alert.get_by_role("button", name="Try again").click()
     page.wait_for_function(f"document.querySelector(\"{form}\").dataset.state === 'ready'",
                            timeout=120_000)
