@@ -193,3 +193,24 @@ def test_every_kind_of_section_gives_a_team_view(page: Any, site_url: str, tmp_p
                                for q in cli["questions"]}
     assert shown["charts"] == sum(1 for s in cli["sections"]
                                   if s["median"] is not None or s["dimensions"])
+
+
+def test_more_files_than_the_limit_are_refused_in_one_sentence(page: Any, site_url: str,
+                                                                tmp_path: Path) -> None:
+    _open(page, site_url, TEAM)
+    questions = page.locator("fieldset.pb-question").evaluate_all(
+        "nodes => nodes.map(n => n.dataset.question)")[:4]
+    # 201 people, each with other answers (base-5 digits of their number).
+    many = [_export(tmp_path / f"p{i:03d}.json", TEAM,
+                    {q: SCALE[i // 5 ** k % 5] for k, q in enumerate(questions)}, minute=i % 60)
+            for i in range(201)]
+    _import(page, many)
+    alert = page.locator(".pb-team-problems [role=alert]")
+    alert.wait_for(timeout=60_000)
+    assert ("201 files given: a team view takes at most 200 files at once; nothing was read."
+            in alert.inner_text())
+    assert page.locator(".pb-team-view").count() == 0
+    # 200 are taken.
+    _import(page, many[:200])
+    page.locator(".pb-team-view").wait_for(timeout=60_000)
+    assert page.locator(".pb-team-view").get_attribute("data-people") == "200"
