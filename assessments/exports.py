@@ -9,6 +9,7 @@ nothing, as an import of one file does in the browser.
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from typing import Any
 
 from assessments.engine import read_answers
@@ -68,31 +69,46 @@ def answer_set(spec: dict[str, Any], name: str, data: Any) -> tuple[dict[str, An
             "playbook_version": version if isinstance(version, str) else None}, None
 
 
+def read_each(files: list[Named], what: str,
+              read: Callable[[str, Any, list[Any]], tuple[Any, str | None]]
+              ) -> tuple[list[Any], list[str]]:
+    """Every file of `files` parsed and read by `read(name, data, read so far)`, which
+    returns the item or the problem with it; the items, in order, and every problem (at
+    most `MAX_FILES` files are read). A view is made only when there are no problems."""
+    problem = too_many(files, what)
+    if problem:
+        return [], [problem]
+    items: list[Any] = []
+    problems: list[str] = []
+    for name, text in files:
+        data, problem = parse(name, text)
+        item = None
+        if problem is None:
+            item, problem = read(name, data, items)
+        if problem:
+            problems.append(problem)
+        elif item is not None:
+            items.append(item)
+    return items, problems
+
+
 def read_answer_files(spec: dict[str, Any], files: list[Named], what: str
                       ) -> tuple[list[dict[str, Any]], list[str]]:
     """The answer sets of `files`, in their order, and every problem with them. The same
     file twice (the same content) is a problem: it would count one person twice."""
-    problem = too_many(files, what)
-    if problem:
-        return [], [problem]
-    sets: list[dict[str, Any]] = []
-    problems: list[str] = []
     seen: dict[str, str] = {}
-    for name, text in files:
-        data, problem = parse(name, text)
-        found = None
-        if problem is None:
-            found, problem = answer_set(spec, name, data)
-        if problem is None and found is not None:
-            key = json.dumps(data, sort_keys=True)
-            if key in seen:
-                problem = f"{name}: the same file as {seen[key]}; each person's file counts once."
-            else:
-                seen[key] = name
-                sets.append(found)
-        if problem:
-            problems.append(problem)
-    return sets, problems
+
+    def read(name: str, data: Any, _sets: list[Any]) -> tuple[Any, str | None]:
+        found, problem = answer_set(spec, name, data)
+        if problem is not None or found is None:
+            return None, problem
+        key = json.dumps(data, sort_keys=True)
+        if key in seen:
+            return None, f"{name}: the same file as {seen[key]}; each person's file counts once."
+        seen[key] = name
+        return found, None
+
+    return read_each(files, what, read)
 
 
 def unmatched(spec: dict[str, Any], answer: dict[str, Any]) -> int:

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from assessments.exports import Named, parse, too_many
+from assessments.exports import Named, read_each
 from assessments.scores import exact, plain
 from assessments.sentences import counted
 
@@ -65,25 +65,12 @@ def read_scorecards(spec: dict[str, Any], files: list[Named]
     """The scorecards in `files`, every problem with them (one sentence each, naming the
     file) and what reading them left out. The cards are usable only when there are no
     problems."""
-    problem = too_many(files, WHAT)
-    if problem:
-        return [], [problem], []
-    cards: list[dict[str, Any]] = []
-    problems: list[str] = []
-    notes: list[str] = []
-    for name, text in files:
-        data, problem = parse(name, text)
-        card = None
-        if problem is None:
-            card, problem = _card(spec, name, data)
-        if problem is None and card is not None:
-            problem = _clash(card, cards)
-        if problem:
-            problems.append(problem)
-        elif card is not None:
-            cards.append(card)
-            if card["left_out"]:
-                notes.append(_left_out(spec, card))
+    def read(name: str, data: Any, cards: list[Any]) -> tuple[Any, str | None]:
+        card, problem = _card(spec, name, data)
+        return (None, problem) if problem or card is None else (card, _clash(card, cards))
+
+    cards, problems = read_each(files, WHAT, read)
+    notes = [_left_out(spec, card) for card in cards if card["left_out"]]
     return cards, problems, notes
 
 

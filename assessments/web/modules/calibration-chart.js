@@ -3,11 +3,11 @@
  * scale. The same numbers are in the agenda and the table, so the chart is never the only
  * place to read them; a flagged competency is marked in its label, not by colour alone. */
 
-import { append, svg } from "./dom.js";
-import { axis, diamond, legend } from "./range-chart.js";
+import { svg } from "./dom.js";
+import { diamond, rowsChart } from "./range-chart.js";
 import { place } from "./team-numbers.js";
 
-const LABEL_H = 18, MARK_H = 16, GAP = 10, AXIS_H = 26, PAD = 8;
+const LABEL_H = 18, MARK_H = 16, GAP = 10, PAD = 8;
 
 function finite(value) { return typeof value === "number" && isFinite(value); }
 
@@ -38,29 +38,20 @@ export function calibrationChart(view, spec, width) {
   const rows = view.rows.filter(function (r) { return r.own || r.other; });
   if (!rows.length) { return null; }
   const scale = scaleOf(spec, rows);
-  const w = Math.max(280, Math.min(760, Math.round(width || 640)));
-  const x0 = PAD + 6, x1 = w - PAD - 6;
-  const rowH = LABEL_H + MARK_H + GAP;
   const own = String(view.labels[0]), other = String(view.labels[1]);
-  const key = legend([
-    [function (x, mid) { return circle(x + 11, mid); }, own],
-    [function (x, mid) { return svg("path", { class: "pb-cal-other", d: diamond(x + 11, mid) }); }, other],
-    [function (x, mid) { return svg("line", { class: "pb-cal-target", x1: x + 11, x2: x + 11, y1: mid - 8, y2: mid + 8 }); },
-     "Target"]
-  ], rows.length * rowH + AXIS_H, w);
-  const height = rows.length * rowH + AXIS_H + key.height;
-  const el = svg("svg", {
-    class: "pb-chart pb-range-chart pb-cal-chart", role: "img", viewBox: "0 0 " + w + " " + height,
-    width: "100%", preserveAspectRatio: "xMinYMin meet", focusable: "false",
-    "aria-label": "Both ratings and the target, per competency. " + rows.map(function (r) {
-      return r.name + ": " + r.agenda_text;
-    }).join(" ")
-  }, svg("title", {}, "Both ratings and the target, per competency"));
-  el.style.maxWidth = w + "px";
-  rows.forEach(function (r, i) { append(el, rowMarks(r, i * rowH, scale, x0, x1)); });
-  append(el, axis(scale, rows.length * rowH, x0, x1));
-  append(el, svg("g", { class: "pb-cal-legend" }, key.marks));
-  return el;
+  const title = "Both ratings and the target, per competency";
+  return rowsChart({
+    classes: "pb-cal-chart", title: title, rows: rows, rowHeight: LABEL_H + MARK_H + GAP,
+    inset: PAD + 6, width: width, scale: scale, keyClass: "pb-cal-legend",
+    label: title + ". " + rows.map(function (r) { return r.name + ": " + r.agenda_text; }).join(" "),
+    key: [
+      [function (x, mid) { return circle(x + 11, mid); }, own],
+      [function (x, mid) { return svg("path", { class: "pb-cal-other", d: diamond(x + 11, mid) }); }, other],
+      [function (x, mid) { return svg("line", { class: "pb-cal-target", x1: x + 11, x2: x + 11, y1: mid - 8, y2: mid + 8 }); },
+       "Target"]
+    ],
+    row: function (r, y, x0, x1) { return rowMarks(r, y, scale, x0, x1); }
+  });
 }
 
 function rowMarks(r, y, scale, x0, x1) {

@@ -22,21 +22,37 @@ export function rangeChart(section, specSection, width) {
   const rows = chartRows(section);
   if (!rows.length) { return null; }
   const scale = sectionScale(specSection, section);
-  const w = Math.max(280, Math.min(760, Math.round(width || 640)));
-  const x0 = PAD, x1 = w - PAD;
-  const rowH = LABEL_H + BAR_H + GAP;
-  const key = legend(LEGEND, rows.length * rowH + AXIS_H, w);
-  const height = rows.length * rowH + AXIS_H + key.height;
   const spoken = rows.map(function (r) { return r.label + ": " + r.text; }).join("; ");
+  return rowsChart({
+    title: section.title, label: section.title + ". " + spoken, rows: rows,
+    rowHeight: LABEL_H + BAR_H + GAP, inset: PAD, width: width, scale: scale,
+    key: LEGEND, keyClass: "pb-range-legend",
+    row: function (row, y, x0, x1) { return rowMarks(row, y, scale, x0, x1); }
+  });
+}
+
+/**
+ * A chart of rows on one scale, under them its axis and its key: `c` gives the `rows`,
+ * the `row(row, y, x0, x1)` that draws one at height `y` between `x0` and `x1`, each
+ * row's `rowHeight`, the `scale`, the `key` (as `legend` takes it) and its `keyClass`,
+ * the room (`width`) and how far the scale is set in from its edges (`inset`), the
+ * chart's `title`, its spoken `label`, and any more `classes`.
+ */
+export function rowsChart(c) {
+  const w = Math.max(280, Math.min(760, Math.round(c.width || 640)));
+  const x0 = c.inset, x1 = w - c.inset;
+  const top = c.rows.length * c.rowHeight;
+  const key = legend(c.key, top + AXIS_H, w);
+  const height = top + AXIS_H + key.height;
   const el = svg("svg", {
-    class: "pb-chart pb-range-chart", role: "img", "aria-label": section.title + ". " + spoken,
-    viewBox: "0 0 " + w + " " + height, width: "100%", preserveAspectRatio: "xMinYMin meet",
-    focusable: "false"
-  }, svg("title", {}, section.title));
+    class: "pb-chart pb-range-chart" + (c.classes ? " " + c.classes : ""), role: "img",
+    "aria-label": c.label, viewBox: "0 0 " + w + " " + height, width: "100%",
+    preserveAspectRatio: "xMinYMin meet", focusable: "false"
+  }, svg("title", {}, c.title));
   el.style.maxWidth = w + "px";
-  rows.forEach(function (row, i) { append(el, rowMarks(row, i * rowH, scale, x0, x1)); });
-  append(el, axis(scale, rows.length * rowH, x0, x1));
-  append(el, svg("g", { class: "pb-range-legend" }, key.marks));
+  c.rows.forEach(function (row, i) { append(el, c.row(row, i * c.rowHeight, x0, x1)); });
+  append(el, axis(c.scale, top, x0, x1));
+  append(el, svg("g", { class: c.keyClass }, key.marks));
   return el;
 }
 
@@ -62,7 +78,7 @@ export function diamond(x, y) {
 }
 
 /** The axis of `scale` from `x0` to `x1`, at `y`: a line, and its whole numbers. */
-export function axis(scale, y, x0, x1) {
+function axis(scale, y, x0, x1) {
   const marks = [svg("line", { class: "pb-range-axis", x1: x0, x2: x1, y1: y + 4, y2: y + 4 })];
   ticks(scale).forEach(function (v) {
     const x = place(v, scale, x0, x1).toFixed(1);
@@ -75,7 +91,7 @@ export function axis(scale, y, x0, x1) {
 
 /** The key to a chart's marks, on as many lines as the width needs: `items` are
  *  [draw(x, middle) -> mark, label]; returns {marks, height}. */
-export function legend(items, top, width) {
+function legend(items, top, width) {
   let x = 0, y = top;
   const marks = items.map(function (item) {
     const room = 28 + item[1].length * 7.2;
