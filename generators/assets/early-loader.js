@@ -11,6 +11,10 @@
  *     ten seconds): on a machine with few cores, building the index alongside Pyodide's
  *     start delays a first result by a third of a second, and handing the index to the
  *     worker keeps the page busy just when the first result is drawn;
+ *   - the theme's scripts (its bundle, and the site's extra scripts after it), which the
+ *     build keeps in <template id="pb-theme-scripts"> on these pages, run once the first
+ *     result is drawn (see `runThemeLater`): they take a tenth of a second or more of the
+ *     page's one main thread, which Pyodide's start needs too;
  *   - once the page and Python have loaded, it registers the runtime cache's worker.
  *
  * A page reached by instant navigation with Python already loaded does nothing here.
@@ -34,8 +38,10 @@
   window.__playbookEarly = early;
 
   deferSearchWorker(ready);
+  runThemeLater();
 
   const script = document.createElement("script");
+  script.fetchPriority = "high"; // before the stylesheets and modules the head asks for
   script.src = base + "pyodide.js";
   script.onload = function () {
     if (window.__playbookPyodideEarly || !window.loadPyodide) { pythonUp(); return; }
@@ -96,6 +102,82 @@
         terminate: function () { start(); real.terminate(); },
       };
     };
+  }
+
+  /* Runs the theme's scripts kept in <template id="pb-theme-scripts"> once the widget has
+   * drawn its first state (its "playbook:engine-settled" event, on a result or a failure),
+   * at once when the reader presses a key, points or moves the focus, or after ten
+   * seconds, whichever comes first. Until then the page reads, scrolls and answers
+   * without them; the theme's header, search and instant navigation start with them.
+   * They run in their order, as the parser would have run them. The DOMContentLoaded
+   * listeners they add are called once they have all run (the event itself has passed),
+   * and so are `load` listeners added after the page's load; then "playbook:theme" is
+   * dispatched on the document. */
+  function runThemeLater() {
+    let started = false;
+    let loaded = false;
+    window.addEventListener("load", function () { loaded = true; });
+    const start = function () {
+      if (started) { return; }
+      if (document.readyState === "loading") {
+        document.addEventListener("DOMContentLoaded", start);
+        return;
+      }
+      started = true;
+      const template = document.getElementById("pb-theme-scripts");
+      if (template && template.content) { runScripts(template); }
+    };
+    const runScripts = function (template) {
+      const late = [];
+      [document, window].forEach(function (target) {
+        target.addEventListener = function (type, listener, options) {
+          if (listener && (type === "DOMContentLoaded" || (type === "load" && loaded &&
+                                                           target === window))) {
+            late.push([target, type, listener]);
+          }
+          return EventTarget.prototype.addEventListener.call(this, type, listener, options);
+        };
+      });
+      const finish = function () {
+        delete document.addEventListener;
+        delete window.addEventListener;
+        late.forEach(function (entry) {
+          const event = new Event(entry[1]);
+          try {
+            if (typeof entry[2] === "function") { entry[2].call(entry[0], event); } else {
+              entry[2].handleEvent(event);
+            }
+          } catch (err) { setTimeout(function () { throw err; }); }
+        });
+        document.dispatchEvent(new Event("playbook:theme"));
+      };
+      let left = 1;
+      const done = function () { left -= 1; if (left === 0) { finish(); } };
+      template.content.querySelectorAll("script").forEach(function (kept) {
+        const script = document.createElement("script");
+        Array.prototype.forEach.call(kept.attributes, function (attribute) {
+          script.setAttribute(attribute.name, attribute.value);
+        });
+        if (kept.hasAttribute("src")) {
+          left += 1;
+          script.async = false;
+          script.onload = done;
+          script.onerror = done;
+        } else {
+          script.text = kept.text;
+        }
+        document.body.appendChild(script);
+      });
+      done();
+    };
+    // After the next frame: the first result is painted before the theme's scripts run.
+    document.addEventListener("playbook:engine-settled", function () {
+      requestAnimationFrame(function () { setTimeout(start); });
+    });
+    ["keydown", "pointerdown", "focusin"].forEach(function (type) {
+      document.addEventListener(type, start, { capture: true, passive: true });
+    });
+    setTimeout(start, 10000);
   }
 
   /* Registers the runtime cache's worker with the scope of its folder, once the page has

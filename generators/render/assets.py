@@ -201,17 +201,32 @@ def shared_runtime(pyodide_dir: Path) -> tuple[str, list[SiteFile]]:
 THEME_MAIN = "main.html"
 
 
+#: The id of the <template> that holds the theme's scripts back on a page that runs the
+#: engine, until the early loader runs them (`early-loader.js`, `runThemeLater`).
+THEME_SCRIPTS_ID = "pb-theme-scripts"
+
+#: The theme's test (Jinja) for a page that runs the engine: an assessment, a scorecard.
+_ENGINE_PAGE = "page and page.meta and (page.meta.assessment or page.meta.scorecard)"
+
+
 def head_override(runtime: dict[str, Any] | None, version: str | None = None) -> str:
-    """A theme override (`main.html`, honoured by Material and by Zensical) that puts the
-    early loader into the head of assessment pages, before the theme's own scripts (with
-    `runtime`), and, for a published `version`, the banner an older version shows."""
+    """A theme override (`main.html`, honoured by Material and by Zensical) and, for a
+    published `version`, the banner an older version shows.
+
+    With `runtime`, pages that run the engine get the early loader at the top of their
+    head, before the theme's stylesheets (an inline script waits for the stylesheets
+    above it), and their theme scripts (the `scripts` block: the theme's bundle, then the
+    site's extra scripts) kept in a <template> for the early loader to run once the first
+    result is drawn."""
     blocks = ['{% extends "base.html" %}\n']
     if runtime is not None:
         loader = early_loader(runtime, "{{ base_url }}/")
-        blocks.append("{% block extrahead %}\n  {{ super() }}\n"
-                      "  {% if page and page.meta and (page.meta.assessment or "
-                      "page.meta.scorecard) %}\n"
-                      f"  {loader}\n  {{% endif %}}\n{{% endblock %}}\n")
+        blocks.append("{% block site_meta %}\n  {{ super() }}\n"
+                      f"  {{% if {_ENGINE_PAGE} %}}\n  {loader}\n  {{% endif %}}\n"
+                      "{% endblock %}\n")
+        blocks.append(f"{{% block scripts %}}\n  {{% if {_ENGINE_PAGE} %}}\n"
+                      f'  <template id="{THEME_SCRIPTS_ID}">{{{{ super() }}}}</template>\n'
+                      "  {% else %}\n  {{ super() }}\n  {% endif %}\n{% endblock %}\n")
     if version is not None:
         blocks.append(outdated_block(version))
     return "".join(blocks)
@@ -235,8 +250,8 @@ def outdated_block(version: str) -> str:
 def early_loader(runtime: dict[str, Any], to_root: str) -> str:
     """The head of an assessment page: the widget's modules, preloaded so that they are
     parsed before Pyodide's start keeps the page busy, and `early-loader.js` inlined and
-    called with the site's addresses (see that file for what it does). `to_root` leads
-    to the site root."""
+    called with the site's addresses (see that file for what it does), then the widget's
+    entry module. `to_root` leads to the site root."""
     def site(url: str) -> str:
         return url if "://" in url or url.startswith("/") else to_root + url
 
@@ -244,9 +259,16 @@ def early_loader(runtime: dict[str, Any], to_root: str) -> str:
     worker = runtime.get("cache_worker")
     arguments = ", ".join(json.dumps(value) for value in (
         pyodide, site(str(runtime["engine"])), site(str(worker)) if worker else None))
-    preload = "".join(f'<link rel="modulepreload" href="{html.escape(site(uri), quote=True)}">'
-                      for uri in preloaded_uris())
-    return f"{preload}\n<script>{_early_script()}({arguments});</script>"
+    # Pyodide first: on a host that serves a few requests at a time, the modules and the
+    # theme's stylesheets would otherwise go before it.
+    preload = (f'<link rel="preload" as="script" fetchpriority="high" '
+               f'href="{html.escape(pyodide, quote=True)}pyodide.js">' +
+               "".join(f'<link rel="modulepreload" href="{html.escape(site(uri), quote=True)}">'
+                       for uri in preloaded_uris()))
+    # The widget's entry runs from here: the theme's scripts, among them the same entry,
+    # may be held back (a module runs once, however often a page names it).
+    entry = f'<script type="module" src="{html.escape(site(WIDGET_ENTRY), quote=True)}"></script>'
+    return f"{preload}\n<script>{_early_script()}({arguments});</script>{entry}"
 
 
 @functools.cache

@@ -31,11 +31,23 @@ if (!window.__playbookAssessmentWidget) {
     try { loadPython().catch(function () {}); } catch (err) { report(err); }
   }
   const run = guard(function () { setupPage(); setupTools(); });
-  if (window.document$ && typeof window.document$.subscribe === "function") {
+  const theme = function () { return window.document$ && typeof window.document$.subscribe === "function"; };
+  if (theme()) {
     window.document$.subscribe(run); // every page, including those reached by instant navigation
-  } else if (document.readyState === "loading") {
-    document.addEventListener("DOMContentLoaded", run);
   } else {
-    run();
+    if (document.readyState === "loading") {
+      document.addEventListener("DOMContentLoaded", run);
+    } else {
+      run();
+    }
+    // On an assessment page the theme's scripts run after the first result (see the
+    // early loader): from then on, set up each page instant navigation brings. The theme
+    // replays the page already set up to a new subscriber, which is skipped.
+    document.addEventListener("playbook:theme", function () {
+      if (!theme()) { return; }
+      let replayed = true;
+      window.document$.subscribe(function () { if (!replayed) { run(); } });
+      replayed = false;
+    }, { once: true });
   }
 }

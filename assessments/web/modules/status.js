@@ -70,7 +70,12 @@ export function engineReady(x, onReady) {
   hideLoading(x, "ready");
   x.form.setAttribute("data-state", "ready");
   onReady(x);
+  settled();
 }
+
+/** Tells the page head's early loader that a first state (a result, or a failure) is
+ *  drawn, so that the theme's scripts it holds back may run now. */
+function settled() { document.dispatchEvent(new Event("playbook:engine-settled")); }
 
 /**
  * Loading failed: the status line and the form say so, and an alert says `message`, then
@@ -90,4 +95,5 @@ export function engineFailed(x, message, still, onReady, retried) {
     });
   }) : null;
   const notice = addNotice(x, message + " " + still, "error", retry);
+  settled();
 }

@@ -18,14 +18,18 @@ export function signed(value) {
   return (value > 0 ? "+" : "\u2212") + num(Math.abs(value));
 }
 
-const dateFormat = (function () {
-  try { return new Intl.DateTimeFormat(undefined, { dateStyle: "medium", timeStyle: "short" }); }
-  catch { return null; }
-})();
+// Made when a first date is shown: making it loads the locale's data, which takes tens
+// of milliseconds that a page's start-up has better uses for.
+let dateFormat;
 
 export function showDate(iso) {
   const date = new Date(iso);
   if (isNaN(date.getTime())) { return String(iso); }
+  if (dateFormat === undefined) {
+    try {
+      dateFormat = new Intl.DateTimeFormat(undefined, { dateStyle: "medium", timeStyle: "short" });
+    } catch { dateFormat = null; }
+  }
   return dateFormat ? dateFormat.format(date) : date.toLocaleString();
 }
 
