@@ -128,6 +128,8 @@
       if (template && template.content) { runScripts(template); }
     };
     const runScripts = function (template) {
+      // The head's preloads have served; the theme would load them again.
+      document.querySelectorAll("link[data-pb-early]").forEach(function (link) { link.remove(); });
       const late = [];
       [document, window].forEach(function (target) {
         target.addEventListener = function (type, listener, options) {

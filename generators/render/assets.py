@@ -207,6 +207,18 @@ THEME_SCRIPTS_ID = "pb-theme-scripts"
 
 #: The theme's test (Jinja) for a page that runs the engine: an assessment, a scorecard.
 _ENGINE_PAGE = "page and page.meta and (page.meta.assessment or page.meta.scorecard)"
+#: The docs-relative URL (Jinja) of the spec such a page scores by (`page_spec` for a page).
+_PAGE_SPEC = (f"{{% if page.meta.assessment %}}{SPECS_URI}{{{{ page.meta.assessment }}}}.json"
+              f"{{% else %}}{SCORECARD_SPECS_URI}{{{{ page.meta.scorecard }}}}.json{{% endif %}}")
+
+
+def page_spec(meta: dict[str, Any]) -> str | None:
+    """The docs-relative URL of the spec a page with `meta` scores by, if any."""
+    if meta.get("assessment"):
+        return spec_uri(str(meta["assessment"]))
+    if meta.get("scorecard"):
+        return scorecard_spec_uri(str(meta["scorecard"]))
+    return None
 
 
 def head_override(runtime: dict[str, Any] | None, version: str | None = None) -> str:
@@ -220,7 +232,7 @@ def head_override(runtime: dict[str, Any] | None, version: str | None = None) ->
     result is drawn."""
     blocks = ['{% extends "base.html" %}\n']
     if runtime is not None:
-        loader = early_loader(runtime, "{{ base_url }}/")
+        loader = early_loader(runtime, "{{ base_url }}/", _PAGE_SPEC)
         blocks.append("{% block site_meta %}\n  {{ super() }}\n"
                       f"  {{% if {_ENGINE_PAGE} %}}\n  {loader}\n  {{% endif %}}\n"
                       "{% endblock %}\n")
@@ -247,11 +259,12 @@ def outdated_block(version: str) -> str:
             "{% endblock %}\n")
 
 
-def early_loader(runtime: dict[str, Any], to_root: str) -> str:
+def early_loader(runtime: dict[str, Any], to_root: str, spec: str | None = None) -> str:
     """The head of an assessment page: the widget's modules, preloaded so that they are
     parsed before Pyodide's start keeps the page busy, and `early-loader.js` inlined and
     called with the site's addresses (see that file for what it does), then the widget's
-    entry module. `to_root` leads to the site root."""
+    entry module. `to_root` leads to the site root; `spec` is the page's spec, preloaded
+    (the widget asks for it once the page is parsed, which may be after Python is up)."""
     def site(url: str) -> str:
         return url if "://" in url or url.startswith("/") else to_root + url
 
@@ -261,10 +274,16 @@ def early_loader(runtime: dict[str, Any], to_root: str) -> str:
         pyodide, site(str(runtime["engine"])), site(str(worker)) if worker else None))
     # Pyodide first: on a host that serves a few requests at a time, the modules and the
     # theme's stylesheets would otherwise go before it.
-    preload = (f'<link rel="preload" as="script" fetchpriority="high" '
+    # (`data-pb-early`: the early loader takes these out once they have served, before
+    # the theme writes every address of the page out in full, which would load them again.)
+    preload = (f'<link rel="preload" as="script" fetchpriority="high" data-pb-early '
                f'href="{html.escape(pyodide, quote=True)}pyodide.js">' +
-               "".join(f'<link rel="modulepreload" href="{html.escape(site(uri), quote=True)}">'
+               "".join(f'<link rel="modulepreload" data-pb-early '
+                       f'href="{html.escape(site(uri), quote=True)}">'
                        for uri in preloaded_uris()))
+    if spec:
+        preload += (f'<link rel="preload" as="fetch" crossorigin data-pb-early '
+                    f'href="{html.escape(site(spec), quote=True)}">')
     # The widget's entry runs from here: the theme's scripts, among them the same entry,
     # may be held back (a module runs once, however often a page names it).
     entry = f'<script type="module" src="{html.escape(site(WIDGET_ENTRY), quote=True)}"></script>'

@@ -52,6 +52,8 @@ def test_the_theme_runs_after_the_first_result_and_its_search_works(page: Any,
                                                                      site_url: str) -> None:
     errors: list[str] = []
     page.on("pageerror", lambda error: errors.append(str(error)))
+    console: list[str] = []
+    page.on("console", lambda message: console.append(message.text))
     page.add_init_script(TIMES)
     held = _hold_wheel(page)
     page.goto(f"{site_url}assessments/team-health/", wait_until="domcontentloaded")
@@ -72,6 +74,12 @@ def test_the_theme_runs_after_the_first_result_and_its_search_works(page: Any,
     assert search_site(page, "pipeline").count() == 1
     assert page.locator(".pb-result-body").inner_text().strip() != ""
     assert errors == []
+    # The head preloaded Pyodide and the spec: each was asked for once, and used (the
+    # browser warns of a preload left unused, as when the theme loads one again).
+    for name in ("/pyodide.js", "/team-health.json"):
+        assert len([url for url in page.requests if url.endswith(name)]) == 1, name
+    page.wait_for_timeout(3500)  # the browser warns a few seconds after the page's load
+    assert [text for text in console if "preload" in text] == []
 
 
 def test_a_key_press_runs_the_theme_before_the_result(page: Any, site_url: str) -> None:
