@@ -5,7 +5,8 @@
  * It gets an assessment scorable as soon as the browser can run Python:
  *   - Pyodide starts at once, not after the theme's and the widget's scripts have run;
  *   - the engine wheel is fetched meanwhile, unpacked and imported as soon as Python
- *     is up (the widget finds it in `window.__playbookEarly`);
+ *     is up, and the page's spec is fetched (the widget finds both in
+ *     `window.__playbookEarly`);
  *   - the theme's search worker, which builds the search index from the whole site,
  *     starts a second after Python is ready (or when the reader opens search, or after
  *     ten seconds): on a machine with few cores, building the index alongside Pyodide's
@@ -19,7 +20,7 @@
  *
  * A page reached by instant navigation with Python already loaded does nothing here.
  */
-(function (pyodideUrl, engineUrl, workerUrl) {
+(function (pyodideUrl, engineUrl, workerUrl, specUrl) {
   "use strict";
   if (window.__playbookPyodideEarly || window.loadPyodide) { return; }
   const base = new URL(pyodideUrl, location.href).href;
@@ -34,7 +35,17 @@
   wheel.catch(function () {}); // the widget reports a failure
   // What the widget picks up: the wheel's bytes, and (once Pyodide is loading) the
   // promise of Python with the engine imported.
-  const early = { engine: engine, wheel: wheel, imported: null };
+  // The page's spec too: its text is in hand when the widget starts, so the widget sets
+  // the form up at once, before Pyodide's start takes the page's main thread.
+  const spec = specUrl ? { url: new URL(specUrl, location.href).href, text: null } : null;
+  if (spec) {
+    spec.text = fetch(spec.url, { credentials: "same-origin" }).then(function (response) {
+      if (!response.ok) { throw new Error(spec.url + " answered HTTP " + response.status); }
+      return response.text();
+    });
+    spec.text.catch(function () {}); // the widget fetches it again, and reports a failure
+  }
+  const early = { engine: engine, wheel: wheel, imported: null, spec: spec };
   window.__playbookEarly = early;
 
   deferSearchWorker(ready);

@@ -263,15 +263,17 @@ def early_loader(runtime: dict[str, Any], to_root: str, spec: str | None = None)
     """The head of an assessment page: the widget's modules, preloaded so that they are
     parsed before Pyodide's start keeps the page busy, and `early-loader.js` inlined and
     called with the site's addresses (see that file for what it does), then the widget's
-    entry module. `to_root` leads to the site root; `spec` is the page's spec, preloaded
-    (the widget asks for it once the page is parsed, which may be after Python is up)."""
+    entry module. `to_root` leads to the site root; `spec` is the page's spec, which the
+    early loader fetches (the widget asks for it only once the page is parsed, and its
+    answer would wait for Python's start)."""
     def site(url: str) -> str:
         return url if "://" in url or url.startswith("/") else to_root + url
 
     pyodide = site(str(runtime["pyodide"])).rstrip("/") + "/"
     worker = runtime.get("cache_worker")
     arguments = ", ".join(json.dumps(value) for value in (
-        pyodide, site(str(runtime["engine"])), site(str(worker)) if worker else None))
+        pyodide, site(str(runtime["engine"])), site(str(worker)) if worker else None,
+        site(spec) if spec else None))
     # Pyodide first: on a host that serves a few requests at a time, the modules and the
     # theme's stylesheets would otherwise go before it.
     # (`data-pb-early`: the early loader takes these out once they have served, before
@@ -281,9 +283,6 @@ def early_loader(runtime: dict[str, Any], to_root: str, spec: str | None = None)
                "".join(f'<link rel="modulepreload" data-pb-early '
                        f'href="{html.escape(site(uri), quote=True)}">'
                        for uri in preloaded_uris()))
-    if spec:
-        preload += (f'<link rel="preload" as="fetch" crossorigin data-pb-early '
-                    f'href="{html.escape(site(spec), quote=True)}">')
     # The widget's entry runs from here: the theme's scripts, among them the same entry,
     # may be held back (a module runs once, however often a page names it).
     entry = f'<script type="module" src="{html.escape(site(WIDGET_ENTRY), quote=True)}"></script>'

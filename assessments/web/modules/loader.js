@@ -67,10 +67,13 @@ export function loadRuntime() {
   return runtimePromise;
 }
 
-/** The text of an assessment's spec (its scoring rules), fetched once per tab. */
+/** The text of an assessment's spec (its scoring rules), fetched once per tab (by the page
+ *  head's early loader, for the page's own spec). */
 export function loadSpecText(url) {
   if (!specTexts[url]) {
-    const promise = fetchText(url);
+    const early = window.__playbookEarly && window.__playbookEarly.spec;
+    const promise = early && early.url === url
+      ? early.text.catch(function () { return fetchText(url); }) : fetchText(url);
     specTexts[url] = kept(promise, function () {
       if (specTexts[url] === promise) { delete specTexts[url]; }
     });
