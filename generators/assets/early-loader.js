@@ -45,7 +45,8 @@
     });
     spec.text.catch(function () {}); // the widget fetches it again, and reports a failure
   }
-  const early = { engine: engine, wheel: wheel, imported: null, spec: spec };
+  const early = { engine: engine, wheel: wheel, imported: null, spec: spec,
+                  palette: earlyPalette };
   window.__playbookEarly = early;
 
   deferSearchWorker(ready);
@@ -191,6 +192,38 @@
       document.addEventListener(type, start, { capture: true, passive: true });
     });
     setTimeout(start, 10000);
+  }
+
+  /* Until the theme's scripts run, its palette toggle in the header shows nothing, and a
+   * first visit gets the first palette even where the reader's system asks for another
+   * (a dark one, say). The end of the header calls this (see `head_override`): it picks
+   * the palette as the theme does (the one kept from an earlier visit, else the first
+   * whose media query matches), applies it and shows its toggle. The theme does the same
+   * when it runs, so nothing changes then. */
+  function earlyPalette() {
+    const inputs = document.querySelectorAll("input[name='__palette']");
+    if (!inputs.length) { return; }
+    let kept = null;
+    try {
+      kept = typeof window.__md_get === "function" ? window.__md_get("__palette") : null;
+    } catch { kept = null; }
+    let index = kept && typeof kept.index === "number" ? kept.index : -1;
+    if (index < 0 || index >= inputs.length) {
+      index = Math.max(0, Array.prototype.findIndex.call(inputs, function (input) {
+        const media = input.getAttribute("data-md-color-media");
+        return !!media && window.matchMedia(media).matches;
+      }));
+      // (A kept palette's colours are applied by the theme's own script in the body.)
+      ["media", "scheme", "primary", "accent"].forEach(function (key) {
+        const value = inputs[index].getAttribute("data-md-color-" + key);
+        if (value !== null) { document.body.setAttribute("data-md-color-" + key, value); }
+      });
+    }
+    inputs[index].checked = true;
+    inputs.forEach(function (input, at) {
+      const label = input.nextElementSibling;
+      if (label && label.tagName === "LABEL") { label.hidden = at !== index; }
+    });
   }
 
   /* Registers the runtime cache's worker with the scope of its folder, once the page has

@@ -229,12 +229,17 @@ def head_override(runtime: dict[str, Any] | None, version: str | None = None) ->
     head, before the theme's stylesheets (an inline script waits for the stylesheets
     above it), and their theme scripts (the `scripts` block: the theme's bundle, then the
     site's extra scripts) kept in a <template> for the early loader to run once the first
-    result is drawn."""
+    result is drawn; the end of their header applies the palette the theme would (see
+    `earlyPalette` in the early loader)."""
     blocks = ['{% extends "base.html" %}\n']
     if runtime is not None:
         loader = early_loader(runtime, "{{ base_url }}/", _PAGE_SPEC)
         blocks.append("{% block site_meta %}\n  {{ super() }}\n"
                       f"  {{% if {_ENGINE_PAGE} %}}\n  {loader}\n  {{% endif %}}\n"
+                      "{% endblock %}\n")
+        blocks.append(f"{{% block header %}}\n  {{{{ super() }}}}\n  {{% if {_ENGINE_PAGE} %}}\n"
+                      "  <script>window.__playbookEarly && window.__playbookEarly.palette && "
+                      "window.__playbookEarly.palette();</script>\n  {% endif %}\n"
                       "{% endblock %}\n")
         blocks.append(f"{{% block scripts %}}\n  {{% if {_ENGINE_PAGE} %}}\n"
                       f'  <template id="{THEME_SCRIPTS_ID}">{{{{ super() }}}}</template>\n'

@@ -105,3 +105,28 @@ def test_pages_without_the_engine_run_the_theme_as_usual(page: Any, site_url: st
     assert page.locator("template#pb-theme-scripts").count() == 0
     assert page.evaluate(BUNDLE) == 1
     page.wait_for_function(THEME_RAN, timeout=30_000)
+
+
+def test_a_dark_system_gets_the_dark_palette_and_its_toggle_before_the_theme_runs(
+        browser: Any, site_url: str) -> None:
+    context = browser.new_context(color_scheme="dark")
+    page = context.new_page()
+    try:
+        held = _hold_wheel(page)
+        page.goto(f"{site_url}assessments/team-health/", wait_until="domcontentloaded")
+        page.wait_for_selector(".pb-loading[data-status='loading']")
+        assert page.evaluate(THEME_RAN) is False
+        assert page.evaluate("document.body.getAttribute('data-md-color-scheme')") == "slate"
+        toggle = page.locator("label[title='Switch to light mode']")
+        assert toggle.is_visible()
+        assert page.locator("label[title='Switch to dark mode']").is_hidden()
+        _release(page, held)
+        page.wait_for_function(READY, timeout=120_000)
+        page.wait_for_function(THEME_RAN, timeout=30_000)
+        # The theme, once it runs, agrees; its toggle switches to the light palette.
+        assert page.evaluate("document.body.getAttribute('data-md-color-scheme')") == "slate"
+        toggle.click()
+        page.wait_for_function(
+            "document.body.getAttribute('data-md-color-scheme') === 'default'")
+    finally:
+        context.close()
