@@ -92,7 +92,8 @@ def test_the_changes_of_a_role_keep_the_role_in_the_address(page: Any,
     page.get_by_role("link", name="All changes for this role").click()
     page.wait_for_url(re.compile(r"/2026-Q4/changes/\?role=social-selling-specialist$"))
     select = page.locator("select[data-change-filter]")
-    page.wait_for_function("document.querySelector('select[data-change-filter]')"
+    # Instant navigation changes the address before it swaps the page's content in.
+    page.wait_for_function("(document.querySelector('select[data-change-filter]') || {})"
                            ".value === 'social-selling-specialist'")
     count = page.locator(".pb-change-count")
     shown, total = (int(n) for n in re.findall(r"\d+", count.inner_text())[:2])
