@@ -80,10 +80,11 @@ def branch_head(branch: str, cwd: Path) -> str | None:
 
 
 def add_missing_files(branch: str, files: dict[str, bytes], message: str,
-                      cwd: Path) -> bool:
+                      cwd: Path, replace: frozenset[str] = frozenset()) -> bool:
     """Commit the `files` (by their path from the branch's root) that `branch` does not
-    hold yet, creating the branch when there is none; what it holds stays as it is.
-    Nothing is checked out. False when every file was there (no commit is made)."""
+    hold yet, creating the branch when there is none; what it holds stays as it is,
+    except the paths in `replace`, which take the content given when theirs differs.
+    Nothing is checked out. False when nothing changed (no commit is made)."""
     head = branch_head(branch, cwd)
     wanted: dict[str, Any] = {}
     for path, data in files.items():
@@ -92,7 +93,8 @@ def add_missing_files(branch: str, files: dict[str, bytes], message: str,
         for folder in folders:
             level = level.setdefault(folder, {})
         level[name] = data
-    tree, changed = _tree_with(f"{head}^{{tree}}" if head else None, wanted, "", cwd)
+    tree, changed = _tree_with(f"{head}^{{tree}}" if head else None, wanted, "", cwd,
+                               replace)
     if not changed:
         return False
     commit = run("commit-tree", tree, *(["-p", head] if head else []), "-m", message,
@@ -111,9 +113,10 @@ def move_branch(branch: str, to: str | None, cwd: Path) -> None:
 
 
 def _tree_with(tree: str | None, wanted: dict[str, Any], where: str,
-               cwd: Path) -> tuple[str, bool]:
-    """The tree `tree` (None: an empty one) with the files of `wanted` it lacks added
-    (`wanted` maps a name to the bytes of a file or to such a mapping for a folder)."""
+               cwd: Path, replace: frozenset[str] = frozenset()) -> tuple[str, bool]:
+    """The tree `tree` (None: an empty one) with the files of `wanted` it lacks added,
+    and those whose path is in `replace` written over when they differ (`wanted` maps a
+    name to the bytes of a file or to such a mapping for a folder)."""
     entries: dict[bytes, tuple[bytes, bytes, bytes]] = {}
     if tree is not None:
         for record in _git_bytes(["ls-tree", "-z", tree], None, cwd).split(b"\0"):
@@ -128,12 +131,15 @@ def _tree_with(tree: str | None, wanted: dict[str, Any], where: str,
             if have is not None and have[1] != b"tree":
                 raise GitError(f"{where}{name} is a file on the pages branch, not a folder")
             sub, sub_changed = _tree_with(have[2].decode() if have else None, item,
-                                          f"{where}{name}/", cwd)
+                                          f"{where}{name}/", cwd, replace)
             if sub_changed:
                 entries[key], changed = (b"040000", b"tree", sub.encode()), True
-        elif have is None:
+        elif have is None or f"{where}{name}" in replace:
+            if have is not None and have[1] != b"blob":
+                raise GitError(f"{where}{name} is a folder on the pages branch, not a file")
             blob = _git_bytes(["hash-object", "-w", "--stdin"], item, cwd).strip()
-            entries[key], changed = (b"100644", b"blob", blob), True
+            if have is None or have[2] != blob:
+                entries[key], changed = (b"100644", b"blob", blob), True
     if not changed and tree is not None:
         return tree, False
     listing = b"".join(mode + b" " + kind + b" " + oid + b"\t" + name + b"\0"

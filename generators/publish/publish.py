@@ -30,7 +30,7 @@ from generators.model.version_scheme import SCHEMES
 from generators.pipeline import Options
 from generators.publish import git
 from generators.publish.sources import PAGES_BRANCH
-from generators.render.assets import SHARED_RUNTIME_DIR
+from generators.render.assets import CACHE_WORKER, SHARED_RUNTIME_DIR
 from generators.source import CONFIG_FILE, source_folder, write_site_source
 from generators.validate import MANIFEST_FILE
 from generators.versions import labels
@@ -123,10 +123,14 @@ def publish(playbook_dir: Path, version: str, *, alias: str | None = None,
     # 4. The runtime the version loads, beside the versions, once; taken back when mike
     #    fails, so the branch stays as it was.
     head = git.branch_head(branch, repo)
+    #    The runtime's folder is named by its version and never changes once there; the
+    #    runtime cache's worker at the root is the same file for every version, and this
+    #    publish's copy replaces one that differs (a worker from an older release).
     added = bool(site.shared_runtime) and git.add_missing_files(
         branch, {item.uri: item.data() for item in site.shared_runtime},
-        f"Add {site.shared_runtime[0].uri.rsplit('/', 1)[0]}/: the Pyodide runtime that "
-        "published versions load", repo)
+        f"Add {site.shared_runtime[0].uri.rsplit('/', 1)[0]}/ (the Pyodide runtime that "
+        f"published versions load), and {CACHE_WORKER} where missing or different", repo,
+        replace=frozenset({CACHE_WORKER}))
     try:
         _mike(["deploy", "--config-file", config_name, "--branch", branch,
                "--title", title or version, "--ignore-remote-status",

@@ -12,7 +12,15 @@ import pytest
 
 from generators.pyodide import LICENSE_FILE, RUNTIME_FILES
 from generators.pyodide.pin import pinned
-from tests.versions.helpers import commit, edit_for_next_quarter, git, new_repo, playbook, tree
+from tests.versions.helpers import (
+    commit,
+    edit_for_next_quarter,
+    git,
+    new_repo,
+    playbook,
+    set_version,
+    tree,
+)
 
 RUNTIME = f"_runtime/pyodide-{pinned().version}/"
 
@@ -103,3 +111,25 @@ def test_the_runtime_folder_is_not_an_alias(tmp_path: Path) -> None:
     assert done.stderr.splitlines()[-1] == (
         "playbook: error: '_runtime' is the folder of the runtime all versions share; choose "
         "another alias")
+
+
+def test_a_publish_replaces_a_root_worker_that_differs_and_keeps_the_runtime(
+        published: Path, tmp_path: Path) -> None:
+    # A worker from an older release sits at the branch's root.
+    checkout = tmp_path / "pages"
+    git("worktree", "add", str(checkout), "gh-pages", cwd=published)
+    (checkout / "playbook-sw.js").write_text("// an older runtime cache's worker\n")
+    git("add", "playbook-sw.js", cwd=checkout)
+    git("-c", "user.name=t", "-c", "user.email=t@example.org", "commit", "-q", "-m",
+        "an older worker", cwd=checkout)
+    git("worktree", "remove", "--force", str(checkout), cwd=published)
+    runtime = tree(published, "gh-pages", "_runtime")
+    set_version(published, "2027-Q2")
+    commit(published, "2027-Q2")
+    done = playbook("publish", "2027-Q2", cwd=published)
+    assert done.returncode == 0, done.stderr
+    shipped = (Path(__file__).resolve().parents[2] / "generators/assets/playbook-sw.js")
+    assert git("show", "gh-pages:playbook-sw.js", cwd=published) == shipped.read_text()
+    assert tree(published, "gh-pages", "_runtime") == runtime  # the runtime is kept as is
+    # One commit for the worker, then mike's.
+    assert "playbook-sw.js" in git("log", "-1", "--format=%s", "gh-pages~1", cwd=published)
