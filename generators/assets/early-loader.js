@@ -28,23 +28,24 @@
   let pythonUp = null;
   const ready = new Promise(function (resolve) { pythonUp = resolve; });
 
-  const wheel = fetch(engine, { credentials: "same-origin" }).then(function (response) {
-    if (!response.ok) { throw new Error(engine + " answered HTTP " + response.status); }
-    return response.arrayBuffer();
-  });
-  wheel.catch(function () {}); // the widget reports a failure
-  // What the widget picks up: the wheel's bytes, and (once Pyodide is loading) the
-  // promise of Python with the engine imported.
-  // The page's spec too: its text is in hand when the widget starts, so the widget sets
-  // the form up at once, before Pyodide's start takes the page's main thread.
-  const spec = specUrl ? { url: new URL(specUrl, location.href).href, text: null } : null;
-  if (spec) {
-    spec.text = fetch(spec.url, { credentials: "same-origin" }).then(function (response) {
-      if (!response.ok) { throw new Error(spec.url + " answered HTTP " + response.status); }
-      return response.text();
+  // `url`'s body, read by `read`; a failure is left to the widget, which fetches again
+  // and reports it.
+  const fetched = function (url, read) {
+    const body = fetch(url, { credentials: "same-origin" }).then(function (response) {
+      if (!response.ok) { throw new Error(url + " answered HTTP " + response.status); }
+      return read(response);
     });
-    spec.text.catch(function () {}); // the widget fetches it again, and reports a failure
-  }
+    body.catch(function () {});
+    return body;
+  };
+  // What the widget picks up: the wheel's bytes, (once Pyodide is loading) the promise
+  // of Python with the engine imported, and the page's spec, whose text is in hand when
+  // the widget starts, so that it sets the form up before Pyodide's start takes the
+  // page's main thread.
+  const wheel = fetched(engine, function (r) { return r.arrayBuffer(); });
+  const specAt = specUrl ? new URL(specUrl, location.href).href : null;
+  const spec = specAt ? { url: specAt, text: fetched(specAt, function (r) { return r.text(); }) }
+    : null;
   const early = { engine: engine, wheel: wheel, imported: null, spec: spec,
                   palette: earlyPalette };
   window.__playbookEarly = early;

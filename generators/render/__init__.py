@@ -165,10 +165,10 @@ def _render(env: Environment, spec: PageSpec, overrides: Path | None,
         _check_markup(body, overrides, spec)
     if glossary is not None and spec.uri != urls.GLOSSARY:
         body = glossary.mark(body)  # our markup: added after the page's own is checked
-    if (spec.meta.get("assessment") or spec.meta.get("scorecard")) and runtime:
+    page_spec = assets.page_spec(spec.meta)
+    if page_spec and runtime:
         # Assessment pages start Python at once, before the theme's own scripts run.
-        body = (assets.early_loader(runtime, to_root, assets.page_spec(spec.meta)) + "\n\n"
-                + body)
+        body = assets.early_loader(runtime, to_root, page_spec) + "\n\n" + body
     # The theme prints the title and description into the page head and navigation
     # without escaping them, so they are escaped here: text from YAML stays text.
     meta: dict[str, Any] = {"title": html.escape(spec.title, quote=True)}

@@ -205,19 +205,23 @@ THEME_MAIN = "main.html"
 #: engine, until the early loader runs them (`early-loader.js`, `runThemeLater`).
 THEME_SCRIPTS_ID = "pb-theme-scripts"
 
-#: The theme's test (Jinja) for a page that runs the engine: an assessment, a scorecard.
-_ENGINE_PAGE = "page and page.meta and (page.meta.assessment or page.meta.scorecard)"
-#: The docs-relative URL (Jinja) of the spec such a page scores by (`page_spec` for a page).
-_PAGE_SPEC = (f"{{% if page.meta.assessment %}}{SPECS_URI}{{{{ page.meta.assessment }}}}.json"
-              f"{{% else %}}{SCORECARD_SPECS_URI}{{{{ page.meta.scorecard }}}}.json{{% endif %}}")
+#: The pages that run the engine, by the key of their meta that names what they score
+#: (an assessment, a scorecard), with the folder of its spec.
+_ENGINE_PAGE_SPECS = {"assessment": SPECS_URI, "scorecard": SCORECARD_SPECS_URI}
+#: The theme's test (Jinja) for such a page, and the docs-relative URL of its spec.
+_ENGINE_PAGE = ("page and page.meta and ("
+                + " or ".join(f"page.meta.{key}" for key in _ENGINE_PAGE_SPECS) + ")")
+_PAGE_SPEC = "".join(
+    f"{{% {'if' if at == 0 else 'elif'} page.meta.{key} %}}{folder}{{{{ page.meta.{key} }}}}.json"
+    for at, (key, folder) in enumerate(_ENGINE_PAGE_SPECS.items())) + "{% endif %}"
 
 
 def page_spec(meta: dict[str, Any]) -> str | None:
-    """The docs-relative URL of the spec a page with `meta` scores by, if any."""
-    if meta.get("assessment"):
-        return spec_uri(str(meta["assessment"]))
-    if meta.get("scorecard"):
-        return scorecard_spec_uri(str(meta["scorecard"]))
+    """The docs-relative URL of the spec a page with `meta` scores by; None for a page that
+    does not run the engine."""
+    for key, folder in _ENGINE_PAGE_SPECS.items():
+        if meta.get(key):
+            return f"{folder}{meta[key]}.json"
     return None
 
 
