@@ -16,7 +16,7 @@
  *     build keeps in <template id="pb-theme-scripts"> on these pages, run once the first
  *     result is drawn (see `runThemeLater`): they take a tenth of a second or more of the
  *     page's one main thread, which Pyodide's start needs too;
- *   - once the page and Python have loaded, it registers the runtime cache's worker.
+ *   - a second after the first result is drawn, it registers the runtime cache's worker.
  *
  * A page reached by instant navigation with Python already loaded does nothing here.
  */
@@ -227,16 +227,26 @@
     });
   }
 
-  /* Registers the runtime cache's worker with the scope of its folder, once the page has
-   * loaded and Python has started, so it never competes with them; then tells the worker
+  /* Registers the runtime cache's worker with the scope of its folder a second after the
+   * page has loaded, Python has started and the widget has drawn its first state (or ten
+   * seconds after the page's load), so that the worker's start, which copies megabytes
+   * into its cache, never competes with them for the page's cores; then tells the worker
    * what the page has loaded and loads from then on: the worker copies the runtime's
    * files from the browser's HTTP cache, so the first visit already fills its cache
    * without downloading anything twice. Any failure (no service workers, a page not
    * served over http(s)) is ignored: the page works as without it. */
   function cacheRuntime(worker) {
     if (!("serviceWorker" in navigator) || !window.PerformanceObserver) { return; }
+    const drawn = new Promise(function (resolve) {
+      document.addEventListener("playbook:engine-settled", resolve, { once: true });
+    });
     const register = function () {
-      ready.then(function () {
+      const settled = Promise.race([drawn, new Promise(function (resolve) {
+        setTimeout(resolve, 10000);
+      })]);
+      Promise.all([ready, settled]).then(function () {
+        return new Promise(function (resolve) { setTimeout(resolve, 1000); });
+      }).then(function () {
         const url = new URL(worker, location.href);
         return navigator.serviceWorker.register(url.href, { scope: new URL("./", url).href });
       }).then(function () { return navigator.serviceWorker.ready; })

@@ -107,6 +107,23 @@ def test_pages_stay_fresh_and_instant_navigation_works(
     assert any(address.endswith("/versions.json") for address, _worker in documents)
 
 
+def test_the_worker_registers_only_after_the_first_result(
+        pages: Site, launch: Callable[[Path], Any], tmp_path: Path) -> None:
+    """The worker's start copies megabytes into its cache: it waits until the first result
+    is drawn, then a second more, so it never competes with Pyodide's start or the draw."""
+    url, _sent, _folder = pages
+    page = launch(tmp_path / "profile").new_page()
+    page.goto(f"{url}2026-Q4/assessments/{ASSESSMENT}/")
+    page.wait_for_function(READY, timeout=120_000)
+    registered = "navigator.serviceWorker.getRegistrations().then(r => r.length)"
+    assert page.evaluate(registered) == 0
+    for _ in range(150):  # then it registers, within fifteen seconds
+        page.wait_for_timeout(100)
+        if page.evaluate(registered) == 1:
+            break
+    assert page.evaluate(registered) == 1
+
+
 @pytest.mark.parametrize("engine", ["mkdocs", "zensical"])
 def test_a_built_site_keeps_its_runtime_with_either_engine(
         engine: str, launch: Callable[[Path], Any], tmp_path: Path) -> None:
