@@ -38,10 +38,10 @@ CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
                  "--disable-component-update", "--disable-sync", "--no-first-run"]
 ASSESSMENT = "team-maturity"
-#: The files the runtime cache keeps: Pyodide's and the engine's wheel.
+#: The files the runtime cache keeps: Pyodide's, the engine's wheel and its snapshot.
 RUNTIME = re.compile(r"/(pyodide\.js|pyodide\.mjs|pyodide\.asm\.mjs|pyodide\.asm\.js|"
                      r"pyodide\.asm\.wasm|python_stdlib\.zip|pyodide-lock\.json)$"
-                     r"|/assets/engine/[^/]+\.whl$")
+                     r"|/assets/engine/[^/]+\.(?:whl|snapshot)$")
 READY = ("document.querySelector('form.pb-assessment')"
          " && document.querySelector('form.pb-assessment').dataset.state === 'ready'")
 #: How many runtime files the page loaded, and how many entries the runtime caches hold.

@@ -17,6 +17,7 @@ from generators.check import Checked, collector_paused, compile_playbook
 from generators.errors import Problem
 from generators.files import SiteFile
 from generators.pipeline import Options
+from generators.pyodide.snapshot import engine_snapshot, snapshot_name
 from generators.render import render_site
 from generators.render.assets import (
     PROBLEMS_URI,
@@ -81,6 +82,16 @@ class Compiler:
         self.pages = RenderCache(folder) if remember else None
         self.references: References | None = {} if remember else None
         self.wheel = engine_wheel()
+        self.snapshots: dict[Path, tuple[str, bytes] | None] = {}
+
+    def snapshot(self, pyodide_dir: Path) -> tuple[str, bytes] | None:
+        """`(file name, bytes)` of Python's snapshot with the engine imported, under the
+        runtime in `pyodide_dir` (made once per compiler; None without Node)."""
+        if pyodide_dir not in self.snapshots:
+            made = engine_snapshot(pyodide_dir, self.wheel)
+            self.snapshots[pyodide_dir] = None if made is None else (
+                snapshot_name(self.wheel[0], pyodide.version_of(pyodide_dir)), made)
+        return self.snapshots[pyodide_dir]
 
     def written(self) -> None:
         """The site source was written: keep the pages' fingerprints beside it."""
@@ -111,7 +122,9 @@ class Compiler:
             pyodide_url, shared = shared_runtime(pyodide_dir)
         worker = cache_worker_url(pyodide.version_of(pyodide_dir) if pyodide_dir else None,
                                   shared=bool(shared))
-        runtime = runtime_info(playbook, self.wheel[0], pyodide_url, worker)
+        snapshot = self.snapshot(pyodide_dir) if pyodide_dir is not None else None
+        runtime = runtime_info(playbook, self.wheel[0], pyodide_url, worker,
+                               snapshot[0] if snapshot else None)
         # 5. Every page and calendar; text from YAML is made inert as it is printed.
         graph = Graph(playbook, self.references)
         docs = hand_written(config, config.docs_dir)
@@ -135,7 +148,8 @@ class Compiler:
                       *assessment_files(playbook, self.wheel,
                                         use_directory_urls=config.use_directory_urls,
                                         pyodide_dir=pyodide_dir, pyodide_url=pyodide_url,
-                                        cache_worker=worker, graph=graph),
+                                        cache_worker=worker, graph=graph,
+                                        snapshot=snapshot),
                       # 7. Hand-written pages last: one replaces a generated page of its path.
                       *(SiteFile(uri, source=path) for uri, path in docs.items())]
         # 8. Theme overrides: the user's, and ours that starts Pyodide from the page head.

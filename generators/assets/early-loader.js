@@ -1,9 +1,15 @@
 /* The early loader of assessment pages: the build inlines this function into the page
  * head (generators/render/assets.py, `early_loader`) and calls it with the addresses of
- * Pyodide, the engine wheel and the runtime cache's worker.
+ * Pyodide, the engine wheel, the runtime cache's worker, the page's spec and the snapshot
+ * of Python with the engine imported (null where the build made none).
  *
  * It gets an assessment scorable as soon as the browser can run Python:
- *   - Pyodide starts at once, not after the theme's and the widget's scripts have run;
+ *   - Pyodide starts at once, not after the theme's and the widget's scripts have run,
+ *     and, where the build made one, from the snapshot of Python's memory with the
+ *     engine imported (generators/pyodide/snapshot.py), fetched alongside the runtime:
+ *     that skips Python's own start, most of the wait; when the snapshot is missing,
+ *     unreadable or refused, Python starts the usual way (`__playbookEarly.snapshot`
+ *     says "used" or "refused");
  *   - the engine wheel is fetched meanwhile, unpacked and imported as soon as Python
  *     is up, and the page's spec is fetched (the widget finds both in
  *     `window.__playbookEarly`);
@@ -20,7 +26,7 @@
  *
  * A page reached by instant navigation with Python already loaded does nothing here.
  */
-(function (pyodideUrl, engineUrl, workerUrl, specUrl) {
+(function (pyodideUrl, engineUrl, workerUrl, specUrl, snapshotUrl) {
   "use strict";
   if (window.__playbookPyodideEarly || window.loadPyodide) { return; }
   const base = new URL(pyodideUrl, location.href).href;
@@ -46,8 +52,12 @@
   const specAt = specUrl ? new URL(specUrl, location.href).href : null;
   const spec = specAt ? { url: specAt, text: fetched(specAt, function (r) { return r.text(); }) }
     : null;
+  const memory = snapshotUrl && typeof DecompressionStream === "function"
+    ? fetched(new URL(snapshotUrl, location.href).href, function (r) { return r.arrayBuffer(); })
+      .then(gunzipped) : null;
+  if (memory) { memory.catch(function () {}); } // Pyodide reads it later, and falls back
   const early = { engine: engine, wheel: wheel, imported: null, spec: spec,
-                  palette: earlyPalette };
+                  snapshot: memory ? "loading" : null, palette: earlyPalette };
   window.__playbookEarly = early;
 
   deferSearchWorker(ready);
@@ -58,7 +68,17 @@
   script.src = base + "pyodide.js";
   script.onload = function () {
     if (window.__playbookPyodideEarly || !window.loadPyodide) { pythonUp(); return; }
-    const pyodide = window.loadPyodide({ indexURL: base });
+    const start = function (snapshot) {
+      return window.loadPyodide(snapshot ? { indexURL: base, _loadSnapshot: snapshot }
+        : { indexURL: base });
+    };
+    const pyodide = memory ? start(memory).then(function (python) {
+      early.snapshot = "used";
+      return python;
+    }, function () {
+      early.snapshot = "refused";
+      return start(null);
+    }) : start(null);
     window.__playbookPyodideEarly = pyodide;
     pyodide.catch(function () { window.__playbookPyodideEarly = null; });
     early.imported = Promise.all([pyodide, wheel]).then(function (loaded) {
@@ -72,6 +92,17 @@
   document.head.appendChild(script);
 
   if (workerUrl) { cacheRuntime(workerUrl); }
+
+  /* The bytes of a gzip file, unpacked (a host may have unpacked them already, by its
+   * Content-Encoding). */
+  function gunzipped(buffer) {
+    const bytes = new Uint8Array(buffer);
+    if (bytes[0] !== 0x1f || bytes[1] !== 0x8b) { return bytes; }
+    const stream = new Blob([bytes]).stream().pipeThrough(new DecompressionStream("gzip"));
+    return new Response(stream).arrayBuffer().then(function (unpacked) {
+      return new Uint8Array(unpacked);
+    });
+  }
 
   /* The theme creates its search worker while its bundle starts. The first worker made
    * from a `workers/search.` script is handed out as a stand-in that keeps the messages

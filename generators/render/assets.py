@@ -123,11 +123,14 @@ def theme_urls() -> tuple[list[str], list[Script]]:
 
 def runtime_info(playbook: Playbook, wheel_name: str,
                  pyodide_url: str | None = None,
-                 cache_worker: str | None = None) -> dict[str, Any]:
-    """Where the assessment pages find Pyodide, the engine and the worker that keeps both
-    in the browser (site-root-relative URLs; see `cache_worker_url`)."""
+                 cache_worker: str | None = None,
+                 snapshot_name: str | None = None) -> dict[str, Any]:
+    """Where the assessment pages find Pyodide, the engine, the snapshot of Python with the
+    engine imported (None: there is none) and the worker that keeps them in the browser
+    (site-root-relative URLs; see `cache_worker_url`)."""
     manifest = playbook.manifest
     return {"pyodide": pyodide_url or PYODIDE_URI, "engine": ENGINE_URI + wheel_name,
+            "snapshot": ENGINE_URI + snapshot_name if snapshot_name else None,
             "cache_worker": cache_worker,
             "playbook_version": manifest.version if manifest else None,
             "playbook_title": manifest.title if manifest else None}
@@ -151,11 +154,13 @@ def cache_worker_file(uri: str = CACHE_WORKER) -> SiteFile:
 def assessment_files(playbook: Playbook, wheel: tuple[str, bytes], *,
                      use_directory_urls: bool = True, pyodide_dir: Path | None = None,
                      pyodide_url: str | None = None, cache_worker: str | None = None,
-                     graph: Graph | None = None) -> list[SiteFile]:
+                     graph: Graph | None = None,
+                     snapshot: tuple[str, bytes] | None = None) -> list[SiteFile]:
     """Everything the assessment pages load, or nothing when there are no assessments.
 
     `wheel` is the engine's `(file name, bytes)` from `generators.render.wheel.engine_wheel()`;
-    `cache_worker` is the worker's URL from `cache_worker_url`.
+    `cache_worker` is the worker's URL from `cache_worker_url`; `snapshot` the
+    `(file name, bytes)` of Python's snapshot (`generators.pyodide.snapshot`), if any.
     """
     if not needs_engine(playbook):
         return []
@@ -166,13 +171,16 @@ def assessment_files(playbook: Playbook, wheel: tuple[str, bytes], *,
                                                      graph).items()]
     wheel_name, wheel_bytes = wheel
     files += [SiteFile(ENGINE_URI + wheel_name, wheel_bytes), cache_worker_file()]
+    if snapshot is not None:
+        files.append(SiteFile(ENGINE_URI + snapshot[0], snapshot[1]))
     if pyodide_url is None:
         if pyodide_dir is None:
             raise MissingPyodide("the assessments need Pyodide: build without --no-fetch to "
                                  "download the pinned version once, run 'npm ci' to install "
                                  "it, or set the plugin's pyodide_dir or pyodide_url")
         files += pyodide_files(pyodide_dir, PYODIDE_URI)
-    runtime = runtime_info(playbook, wheel_name, pyodide_url, cache_worker)
+    runtime = runtime_info(playbook, wheel_name, pyodide_url, cache_worker,
+                           snapshot[0] if snapshot else None)
     files.append(SiteFile(RUNTIME_URI, json.dumps(runtime, indent=2).encode()))
     return files
 
@@ -280,9 +288,10 @@ def early_loader(runtime: dict[str, Any], to_root: str, spec: str | None = None)
 
     pyodide = site(str(runtime["pyodide"])).rstrip("/") + "/"
     worker = runtime.get("cache_worker")
+    snapshot = runtime.get("snapshot")
     arguments = ", ".join(json.dumps(value) for value in (
         pyodide, site(str(runtime["engine"])), site(str(worker)) if worker else None,
-        site(spec) if spec else None))
+        site(spec) if spec else None, site(str(snapshot)) if snapshot else None))
     # Pyodide first: on a host that serves a few requests at a time, the modules and the
     # theme's stylesheets would otherwise go before it.
     # (`data-pb-early`: the early loader takes these out once they have served, before

@@ -1,22 +1,24 @@
-/* Keeps the Pyodide runtime and the scoring engine's wheel in this browser, so a second
- * visit, or a switch to another published version, downloads neither again.
+/* Keeps the Pyodide runtime, the scoring engine's wheel and its snapshot of Python in this
+ * browser, so a second visit, or a switch to another published version, downloads none of
+ * them again.
  *
  * Registered from assessment pages as `playbook-sw.js?pyodide=<version>`; the cache is
  * named by that version (`playbook-runtime-314.0.7`), so a site that moves to another
  * Pyodide fills a new cache. Older caches are kept: another published version may still
- * load that runtime. Only GET requests for the runtime's files and for engine wheels are
- * answered here (cache first); every other request (pages, search, versions.json) is not
- * touched and goes to the network as if there were no worker.
+ * load that runtime. Only GET requests for the runtime's files and for engine wheels (and
+ * their snapshots) are answered here (cache first); every other request (pages, search,
+ * versions.json) is not touched and goes to the network as if there were no worker.
  */
 "use strict";
 
 var VERSION = new URL(self.location.href).searchParams.get("pyodide") || "unversioned";
 var CACHE = "playbook-runtime-" + VERSION;
 var RUNTIME_FILE = /\/(pyodide\.js|pyodide\.mjs|pyodide\.asm\.mjs|pyodide\.asm\.js|pyodide\.asm\.wasm|python_stdlib\.zip|pyodide-lock\.json)$/;
-var ENGINE_WHEEL = /\/assets\/engine\/([^/]+\.whl)$/;
+var ENGINE_WHEEL = /\/assets\/engine\/([^/]+\.(?:whl|snapshot))$/;
 
 /* The key a runtime file is cached under, or null for any other request. A wheel's name
- * carries a hash of its content, so every version with the same engine shares one entry. */
+ * (and its snapshot's) carries a hash of its content, so every version with the same
+ * engine shares one entry. */
 function cacheKey(request) {
   if (request.method !== "GET") { return null; }
   var url = new URL(request.url);
