@@ -115,6 +115,11 @@ def test_without_node_the_build_fetches_pyodide_once(installed: Path, project: P
     assert (runtime / LICENSE_FILE).read_text().startswith(f"Pyodide {pin.version}\n")
     page = (project / "site" / "assessments" / "team-maturity" / "index.html").read_text()
     assert 'data-pyodide="assets/pyodide/"' in page
+    # Without Node, no snapshot of Python is made: the pages start Python the usual way.
+    assert [p.suffix for p in (project / "site" / "assets" / "engine").iterdir()] == [".whl"]
+    assert '"snapshot": null' in (project / "site" / "assets" / "playbook" / "runtime.json"
+                                  ).read_text()
+    assert not (cache / "playbook-compiler" / "snapshots").exists()
 
     # A second build takes it from the cache: nothing is downloaded.
     again = playbook(installed, "build", "--no-fetch", "--force", cwd=project, cache=cache)
