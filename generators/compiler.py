@@ -122,7 +122,8 @@ class Compiler:
             pyodide_url, shared = shared_runtime(pyodide_dir)
         worker = cache_worker_url(pyodide.version_of(pyodide_dir) if pyodide_dir else None,
                                   shared=bool(shared))
-        snapshot = self.snapshot(pyodide_dir) if pyodide_dir is not None else None
+        snapshot = (self.snapshot(pyodide_dir)
+                    if pyodide_dir is not None and config.python_snapshot() else None)
         runtime = runtime_info(playbook, self.wheel[0], pyodide_url, worker,
                                snapshot[0] if snapshot else None)
         # 5. Every page and calendar; text from YAML is made inert as it is printed.

@@ -53,7 +53,8 @@ markdown_extensions:
 """
 
 #: Options of the `playbook` plugin entry (kept for projects that run `mkdocs` directly).
-PLUGIN_OPTIONS = ("playbook_dir", "templates_dir", "pyodide_dir", "pyodide_url")
+PLUGIN_OPTIONS = ("playbook_dir", "templates_dir", "pyodide_dir", "pyodide_url",
+                  "python_snapshot")
 
 
 class ConfigError(UserError):
@@ -139,6 +140,16 @@ class HostConfig:
             if (candidate / "pyodide.js").is_file():
                 return candidate
         return pyodide.cached()
+
+    def python_snapshot(self) -> bool:
+        """Whether assessment pages start Python from a snapshot the build makes (the
+        plugin's `python_snapshot`, true unless set to false)."""
+        value = self.plugin.get("python_snapshot", True)
+        if not isinstance(value, bool):
+            where = display_path(self.path) if self.path else "the built-in config"
+            raise ConfigError(f"{where}: plugins: playbook: python_snapshot: expected true or "
+                              f"false, not {value!r}")
+        return value
 
     def plugin_names(self) -> list[str]:
         """The MkDocs plugins the config lists, ours left out."""

@@ -8,8 +8,8 @@
  *     and, where the build made one, from the snapshot of Python's memory with the
  *     engine imported (generators/pyodide/snapshot.py), fetched alongside the runtime:
  *     that skips Python's own start, most of the wait; when the snapshot is missing,
- *     unreadable or refused, Python starts the usual way (`__playbookEarly.snapshot`
- *     says "used" or "refused");
+ *     unreadable or refused, Python starts the usual way (`window.__playbookSnapshot`
+ *     says "used" or "refused"; the widget's loader does the same when it starts Python);
  *   - the engine wheel is fetched meanwhile, unpacked and imported as soon as Python
  *     is up, and the page's spec is fetched (the widget finds both in
  *     `window.__playbookEarly`);
@@ -57,7 +57,7 @@
       .then(gunzipped) : null;
   if (memory) { memory.catch(function () {}); } // Pyodide reads it later, and falls back
   const early = { engine: engine, wheel: wheel, imported: null, spec: spec,
-                  snapshot: memory ? "loading" : null, palette: earlyPalette };
+                  palette: earlyPalette };
   window.__playbookEarly = early;
 
   deferSearchWorker(ready);
@@ -73,10 +73,10 @@
         : { indexURL: base });
     };
     const pyodide = memory ? start(memory).then(function (python) {
-      early.snapshot = "used";
+      window.__playbookSnapshot = "used";
       return python;
     }, function () {
-      early.snapshot = "refused";
+      window.__playbookSnapshot = "refused";
       return start(null);
     }) : start(null);
     window.__playbookPyodideEarly = pyodide;

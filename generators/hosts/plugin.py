@@ -37,6 +37,9 @@ class PlaybookConfig(Config):
     else the pinned version, downloaded once into the user's cache)."""
     pyodide_url = c.Optional(c.Type(str))
     """Load Pyodide from this URL instead of copying it into the site."""
+    python_snapshot = c.Type(bool, default=True)
+    """Start Python on assessment pages from a snapshot the build makes with Node (false:
+    start it the usual way, and save a first visit 6 MB)."""
 
 
 class PlaybookPlugin(BasePlugin[PlaybookConfig]):

@@ -33,7 +33,7 @@ def test_python_starts_from_the_snapshot_and_scores(page: Any, site_url: str) ->
             if request.url.endswith(".snapshot") else None)
     page.goto(f"{site_url}assessments/team-health/")
     page.wait_for_function(READY, timeout=120_000)
-    assert page.evaluate("window.__playbookEarly.snapshot") == "used"
+    assert page.evaluate("window.__playbookSnapshot") == "used"
     assert len(snapshots) == 1, snapshots
     _scores_on_change(page)
     assert page.evaluate(LATE_IMPORTS) == "assessments.team assessments.calibration"
@@ -51,8 +51,26 @@ def test_python_starts_the_usual_way_without_a_usable_snapshot(
     page.context.route("**/assets/engine/*.snapshot", lambda route: route.fulfill(**answer))
     page.goto(f"{site_url}assessments/team-health/")
     page.wait_for_function(READY, timeout=120_000)
-    assert page.evaluate("window.__playbookEarly.snapshot") == "refused"
+    assert page.evaluate("window.__playbookSnapshot") == "refused"
     assert not page.locator(".pb-loading[data-status='error']").count()
     _scores_on_change(page)
     assert page.evaluate(LATE_IMPORTS) == "assessments.team assessments.calibration"
     assert errors == []
+
+
+def test_reached_by_instant_navigation_python_starts_from_the_snapshot(
+        page: Any, site_url: str) -> None:
+    """From a page without the engine, the theme's instant navigation brings the
+    assessment in without a new head: the widget's loader starts Python, from the
+    snapshot too."""
+    page.goto(f"{site_url}assessments/")
+    page.wait_for_function("typeof window.document$ === 'object' && window.document$ !== null")
+    page.evaluate("window.__sameDocument = true")
+    page.locator("article a[href$='team-health/']").first.click()
+    page.wait_for_url("**/assessments/team-health/")
+    page.wait_for_function(READY, timeout=120_000)
+    assert page.evaluate("window.__sameDocument") is True  # no new document, no early loader
+    assert page.evaluate("window.__playbookEarly") is None
+    assert page.evaluate("window.__playbookSnapshot") == "used"
+    _scores_on_change(page)
+    assert page.evaluate(LATE_IMPORTS) == "assessments.team assessments.calibration"

@@ -6,15 +6,18 @@ from __future__ import annotations
 
 import gzip
 import io
+import json
 import os
 import shutil
 from pathlib import Path
 
 import pytest
 
-from generators.pyodide import snapshot
+from generators.pipeline import Options, build
+from generators.pyodide import snapshot, version_of
 from generators.render.wheel import engine_wheel
-from tests.conftest import ROOT
+from generators.source_config import ConfigError
+from tests.conftest import DEFAULT_PLAYBOOK, ROOT
 
 RUNTIME = ROOT / "node_modules" / "pyodide"
 
@@ -77,3 +80,41 @@ def test_the_cache_keeps_the_newest_few(cache: Path) -> None:
     snapshot._prune(cache)
     assert sorted(p.name for p in cache.iterdir()) == [
         f"{n:02d}.snapshot" for n in range(3, snapshot.KEEP + 3)]
+
+
+def test_the_default_site_ships_one_and_names_it(built_site: Path) -> None:
+    engine = built_site / "assets" / "engine"
+    wheel, = engine.glob("*.whl")
+    made, = engine.glob("*.snapshot")
+    assert made.name == snapshot.snapshot_name(wheel.name, version_of(RUNTIME))
+    assert len(gzip.decompress(made.read_bytes())) > 10_000_000
+    runtime = json.loads((built_site / "assets/playbook/runtime.json").read_text())
+    assert runtime["snapshot"] == f"assets/engine/{made.name}"
+    page = (built_site / "assessments/team-health/index.html").read_text(encoding="utf-8")
+    assert f'data-snapshot="assets/engine/{made.name}"' in page
+    assert f'"../../assets/engine/{made.name}"' in page  # the early loader's argument
+
+
+def _config(folder: Path, value: str) -> Path:
+    config = folder / "mkdocs.yml"
+    config.write_text("theme: {name: material, font: false}\nplugins:\n  - search\n"
+                      f"  - playbook:\n      python_snapshot: {value}\n", encoding="utf-8")
+    return config
+
+
+def test_the_config_can_leave_it_out(tmp_path: Path) -> None:
+    build(Options(DEFAULT_PLAYBOOK, _config(tmp_path, "false")), tmp_path / "site")
+    assert [p.suffix for p in (tmp_path / "site/assets/engine").iterdir()] == [".whl"]
+    runtime = json.loads((tmp_path / "site/assets/playbook/runtime.json").read_text())
+    assert runtime["snapshot"] is None
+    page = (tmp_path / "site/assessments/team-health/index.html").read_text(encoding="utf-8")
+    assert "data-snapshot" not in page and ".snapshot" not in page
+
+
+def test_a_setting_that_is_not_true_or_false_is_one_line(tmp_path: Path) -> None:
+    config = _config(tmp_path, "sometimes")
+    with pytest.raises(ConfigError) as raised:
+        build(Options(DEFAULT_PLAYBOOK, config), tmp_path / "site")
+    assert str(raised.value).endswith("mkdocs.yml: plugins: playbook: python_snapshot: "
+                                      "expected true or false, not 'sometimes'")
+    assert not (tmp_path / "site").exists()

@@ -48,6 +48,7 @@ export function loadRuntime() {
   if (form) {
     return Promise.resolve({ pyodide: form.getAttribute("data-pyodide"),
                              engine: form.getAttribute("data-engine"),
+                             snapshot: form.getAttribute("data-snapshot"),
                              playbook_version: form.getAttribute("data-version") });
   }
   const named = document.querySelector(ENGINE_HOLDERS.replace(/\]/g, "][data-runtime]"));
@@ -141,15 +142,42 @@ function noPyodideYet() {
     typeof window.loadPyodide !== "function";
 }
 
+/** The snapshot of Python with the engine imported, unpacked (see the early loader, which
+ *  does the same when it starts Python), or null where there is none or no way to unpack
+ *  it. A snapshot that fails to load is ignored: Python then starts the usual way. */
+function snapshotAt(url) {
+  if (!url || typeof DecompressionStream !== "function") { return null; }
+  const memory = fetchBytes(url).then(function (buffer) {
+    const bytes = new Uint8Array(buffer);
+    if (bytes[0] !== 0x1f || bytes[1] !== 0x8b) { return bytes; } // unpacked by the host
+    const stream = new Blob([bytes]).stream().pipeThrough(new DecompressionStream("gzip"));
+    return new Response(stream).arrayBuffer().then(function (b) { return new Uint8Array(b); });
+  });
+  memory.catch(function () {}); // read by loadPyodide later
+  return memory;
+}
+
 /** Pyodide itself, started here or by the page head's early loader (whichever runs first
  *  starts it, the other reuses it), kept apart from the engine: a retry after a failed
  *  engine load reuses this runtime. */
-async function startPyodide(indexURL) {
+async function startPyodide(indexURL, snapshotUrl) {
+  const memory = window.__playbookPyodideEarly || pyodidePromise ? null : snapshotAt(snapshotUrl);
   if (noPyodideYet()) { await injectScript(indexURL + "pyodide.js"); }
   if (noPyodideYet()) { throw new Error("pyodide.js defines no loadPyodide"); }
   reportStep(2);
   if (!pyodidePromise) {
-    pyodidePromise = window.__playbookPyodideEarly || window.loadPyodide({ indexURL: indexURL });
+    const start = function (snapshot) {
+      return window.loadPyodide(snapshot ? { indexURL: indexURL, _loadSnapshot: snapshot }
+        : { indexURL: indexURL });
+    };
+    pyodidePromise = window.__playbookPyodideEarly ||
+      (memory ? start(memory).then(function (started) {
+        window.__playbookSnapshot = "used";
+        return started;
+      }, function () {
+        window.__playbookSnapshot = "refused";
+        return start(null);
+      }) : start(null));
     window.__playbookPyodideEarly = pyodidePromise;
     pyodidePromise.catch(function () {
       pyodidePromise = null;
@@ -172,7 +200,8 @@ async function loadEngine() {
   const wheel = early ? early.wheel.catch(function () { return fetchBytes(engineUrl); })
     : fetchBytes(engineUrl);
   wheel.catch(function () {}); // awaited below
-  const pyodide = await startPyodide(indexURL);
+  const pyodide = await startPyodide(
+    indexURL, runtime.snapshot ? siteUrl(runtime.snapshot) : null);
   reportStep(3);
   const imported = early && early.imported
     ? await early.imported.then(function () { return true; }, function () { return false; })
