@@ -10,6 +10,9 @@ const path = require("node:path");
 
 (async function () {
   const [dir, wheel, out] = process.argv.slice(2);
+  // Python's argv[0] and its environment's "_" come from this process's arguments: keep
+  // the builder's paths (this script's, the runtime's) out of a file that gets published.
+  process.argv = [process.argv[0], "playbook"];
   const { loadPyodide } = require(path.resolve(dir, "pyodide.js"));
   const pyodide = await loadPyodide({ indexURL: path.resolve(dir) + path.sep,
                                       _makeSnapshot: true, stdout: function () {} });

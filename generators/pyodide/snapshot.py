@@ -49,14 +49,16 @@ def engine_snapshot(pyodide_dir: Path, wheel: tuple[str, bytes], *,
     if node is None:
         return None
     wasm = pyodide_dir / "pyodide.asm.wasm"
+    script = resources.files("generators").joinpath("pyodide/snapshot.cjs")
+    # Made again for another engine, another runtime, or another way of making it.
     key = hashlib.sha256(b"\0".join([
         wheel[1], version_of(pyodide_dir).encode(),
-        str(wasm.stat().st_size if wasm.is_file() else 0).encode()])).hexdigest()[:24]
+        str(wasm.stat().st_size if wasm.is_file() else 0).encode(),
+        script.read_bytes()])).hexdigest()[:24]
     folder = cache_root() / SNAPSHOT_DIR
     cached = folder / f"{key}.snapshot"
     if cached.is_file():
         return cached.read_bytes()
-    script = resources.files("generators").joinpath("pyodide/snapshot.cjs")
     with tempfile.TemporaryDirectory(prefix="playbook-snapshot-") as tmp:
         wheel_path = Path(tmp) / wheel[0]
         wheel_path.write_bytes(wheel[1])

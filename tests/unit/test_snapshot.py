@@ -9,6 +9,7 @@ import io
 import json
 import os
 import shutil
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -37,6 +38,10 @@ def test_made_with_node_once_then_taken_from_the_cache(
     memory = gzip.decompress(made)
     assert len(memory) > 10_000_000  # Python's whole memory, with the engine in it
     assert b"assessments.bridge" in memory
+    # Nothing of the builder's machine goes into a file that gets published.
+    for path in (ROOT, Path(snapshot.__file__).parent, cache.parent, Path(tempfile.gettempdir())
+                 / "playbook-snapshot-"):
+        assert str(path).encode() not in memory, path
     assert [p.suffix for p in cache.iterdir()] == [".snapshot"]
 
     def no_node(*_args: object, **_kwargs: object) -> None:
