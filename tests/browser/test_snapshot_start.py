@@ -12,7 +12,9 @@ from typing import Any
 
 import pytest
 
-READY = "document.querySelector('form.pb-assessment').dataset.state === 'ready'"
+# (Null-safe: instant navigation changes the address before it swaps the content in.)
+READY = ("document.querySelector('form.pb-assessment') !== null"
+         " && document.querySelector('form.pb-assessment').dataset.state === 'ready'")
 SCORED = "Number(document.querySelector('form.pb-assessment').dataset.scored || 0)"
 # Imports the engine's views that the bridge imports only when first asked for.
 LATE_IMPORTS = """() => window.__playbookPython.then(python => python.runPython(
