@@ -1,6 +1,6 @@
 """Time an assessment page in Debian's Chromium: start-up against bare Pyodide, and rescoring.
 
-    python benchmarks/assessment_startup.py [--runs N] [--assessment ID]
+    python benchmarks/assessment_startup.py [--runs N] [--assessment ID] [--mbit SPEED]
 
 Builds the default site, serves it on 127.0.0.1 (from a process of its own, so that the
 server does not share an interpreter with the browser's driver) and, in fresh browser
@@ -116,12 +116,18 @@ def _stats(values: list[float], unit: str = "s", scale: float = 1.0) -> str:
             f"max {max(values):8.3f} {unit}")
 
 
-def _time_to(browser: Any, url: str, ready: str) -> tuple[float, float]:
+def _time_to(browser: Any, url: str, ready: str,
+             mbit: float | None = None) -> tuple[float, float]:
     """Seconds from navigation to the first frame that is ready (in the page), and from
-    `goto` until Playwright sees it ready."""
+    `goto` until Playwright sees it ready; `mbit`: the download speed Chromium allows
+    (Mbit/s, with 20 ms of latency), or None for the local host's."""
     context = browser.new_context()
     context.add_init_script(FRAME_POLLER)
     page = context.new_page()
+    if mbit:
+        context.new_cdp_session(page).send("Network.emulateNetworkConditions", {
+            "offline": False, "latency": 20, "uploadThroughput": -1,
+            "downloadThroughput": mbit * 1_000_000 / 8})
     started = time.perf_counter()
     page.goto(url)
     page.wait_for_function(ready, timeout=120_000)
@@ -167,6 +173,8 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=9, help="cold rounds (default 9)")
     parser.add_argument("--assessment", default="transformation-level")
     parser.add_argument("--changes", type=int, default=30)
+    parser.add_argument("--mbit", type=float, default=None,
+                        help="download speed to emulate, in Mbit/s (default: no limit)")
     args = parser.parse_args()
     from playwright.sync_api import sync_playwright
 
@@ -194,7 +202,7 @@ def main() -> None:
                                                      args=CHROMIUM_ARGS)
                 for run in range(1, args.runs + 1):
                     for name, url in urls.items():
-                        times[name].append(_time_to(browser, url, READY[name]))
+                        times[name].append(_time_to(browser, url, READY[name], args.mbit))
                     print(f"  round {run}: " + ", ".join(
                         f"{name} {times[name][-1][0]:.3f} s" for name in urls),
                         file=sys.stderr, flush=True)
@@ -202,8 +210,9 @@ def main() -> None:
                 browser.close()
         finally:
             server.terminate()
+    speed = f", downloads at {args.mbit:g} Mbit/s" if args.mbit else ""
     print(f"assessment page '{args.assessment}', {args.runs} cold rounds, "
-          f"{os.cpu_count()} cores, Chromium headless")
+          f"{os.cpu_count()} cores, Chromium headless{speed}")
     for way, title in ((0, "in the page, navigation to the first frame that is ready:"),
                        (1, "as Playwright sees it, goto until wait_for_function returns:")):
         print(title)

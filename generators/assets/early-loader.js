@@ -8,8 +8,10 @@
  *     and, where the build made one, from the snapshot of Python's memory with the
  *     engine imported (generators/pyodide/snapshot.py), fetched alongside the runtime:
  *     that skips Python's own start, most of the wait; when the snapshot is missing,
- *     unreadable or refused, Python starts the usual way (`window.__playbookSnapshot`
- *     says "used" or "refused"; the widget's loader does the same when it starts Python);
+ *     unreadable or refused, or would come in too slowly to pay for itself (see
+ *     `snapshotWanted`), Python starts the usual way (`window.__playbookSnapshot` says
+ *     "used", "refused" or "too slow"; the widget's loader does the same when it starts
+ *     Python);
  *   - the engine wheel is fetched meanwhile, unpacked and imported as soon as Python
  *     is up, and the page's spec is fetched (the widget finds both in
  *     `window.__playbookEarly`);
@@ -52,10 +54,8 @@
   const specAt = specUrl ? new URL(specUrl, location.href).href : null;
   const spec = specAt ? { url: specAt, text: fetched(specAt, function (r) { return r.text(); }) }
     : null;
-  const memory = snapshotUrl && typeof DecompressionStream === "function"
-    ? fetched(new URL(snapshotUrl, location.href).href, function (r) { return r.arrayBuffer(); })
-      .then(gunzipped) : null;
-  if (memory) { memory.catch(function () {}); } // Pyodide reads it later, and falls back
+  const snapshot = snapshotUrl && typeof DecompressionStream === "function"
+    ? readSnapshot(new URL(snapshotUrl, location.href).href) : null;
   const early = { engine: engine, wheel: wheel, imported: null, spec: spec,
                   palette: earlyPalette };
   window.__playbookEarly = early;
@@ -72,13 +72,20 @@
       return window.loadPyodide(snapshot ? { indexURL: base, _loadSnapshot: snapshot }
         : { indexURL: base });
     };
-    const pyodide = memory ? start(memory).then(function (python) {
-      window.__playbookSnapshot = "used";
-      return python;
-    }, function () {
-      window.__playbookSnapshot = "refused";
-      return start(null);
-    }) : start(null);
+    const pyodide = !snapshot ? start(null) : snapshotWanted(snapshot).then(function (wanted) {
+      if (!wanted) {
+        window.__playbookSnapshot = snapshot.failed ? "refused" : "too slow";
+        snapshot.drop();
+        return start(null);
+      }
+      return start(snapshot.bytes).then(function (python) {
+        window.__playbookSnapshot = "used";
+        return python;
+      }, function () {
+        window.__playbookSnapshot = "refused";
+        return start(null);
+      });
+    });
     window.__playbookPyodideEarly = pyodide;
     pyodide.catch(function () { window.__playbookPyodideEarly = null; });
     early.imported = Promise.all([pyodide, wheel]).then(function (loaded) {
@@ -92,6 +99,74 @@
   document.head.appendChild(script);
 
   if (workerUrl) { cacheRuntime(workerUrl); }
+
+  /* readSnapshot, snapshotWanted and gunzipped are the same code as in
+   * assessments/web/modules/snapshot.js, which the widget's loader imports (a test keeps
+   * them the same): this script runs before any module can.
+   *
+   * The snapshot at `url`, read as it arrives: `bytes` (a promise of them, unpacked),
+   * and how many came how fast, for `snapshotWanted`. `drop()` stops the download and,
+   * unless the reader asks to save data, fetches it again once the first result is
+   * drawn and the page is quiet, so that the runtime cache has it for the next visit. */
+  function readSnapshot(url) {
+    const stop = typeof AbortController === "function" ? new AbortController() : null;
+    const state = { asked: performance.now(), first: 0, got: 0, size: 0, done: false,
+                    failed: false, bytes: null };
+    state.bytes = fetch(url, { credentials: "same-origin", signal: stop && stop.signal })
+      .then(function (response) {
+        if (!response.ok || !response.body) {
+          throw new Error(url + " answered HTTP " + response.status);
+        }
+        state.size = Number(response.headers.get("Content-Length")) || 0;
+        const reader = response.body.getReader();
+        const chunks = [];
+        const next = function () {
+          return reader.read().then(function (step) {
+            if (step.done) { return new Blob(chunks).arrayBuffer(); }
+            state.first = state.first || performance.now();
+            state.got += step.value.length;
+            chunks.push(step.value);
+            return next();
+          });
+        };
+        return next();
+      }).then(function (buffer) {
+        state.done = true;
+        return gunzipped(buffer);
+      });
+    state.bytes.catch(function () { state.failed = true; });
+    state.drop = function () {
+      if (stop) { stop.abort(); }
+      const thrifty = typeof navigator !== "undefined" && navigator.connection &&
+        navigator.connection.saveData;
+      if (thrifty || typeof document === "undefined") { return; }
+      document.addEventListener("playbook:engine-settled", function () {
+        setTimeout(function () {
+          fetch(url, { credentials: "same-origin" }).catch(function () {});
+        }, 5000);
+      }, { once: true });
+    };
+    return state;
+  }
+
+  /* Whether Python should start from the snapshot: yes once it is in; no when it failed;
+   * otherwise yes when, at the rate its bytes have come so far, the rest will be in
+   * within 1.2 s (on this page's own measure, the snapshot pays for its download only
+   * above about 40 Mbit/s: Python's own start takes 1.5-2 s). The rate is taken over
+   * 150 ms of its bytes at least; none 400 ms after it was asked for is a no. */
+  function snapshotWanted(state) {
+    return new Promise(function (resolve) {
+      const judge = function () {
+        if (state.done || state.failed) { resolve(state.done); return; }
+        const now = performance.now();
+        const seen = state.first ? now - state.first : 0;
+        if (seen < 150 && now - state.asked < 400) { setTimeout(judge, 20); return; }
+        if (!state.first || !state.size) { resolve(false); return; }
+        resolve((state.size - state.got) / (state.got / seen) < 1200);
+      };
+      judge();
+    });
+  }
 
   /* The bytes of a gzip file, unpacked (a host may have unpacked them already, by its
    * Content-Encoding). */

@@ -5,6 +5,7 @@
  */
 
 import { siteUrl } from "./dom.js";
+import { readSnapshot, snapshotWanted } from "./snapshot.js";
 
 /** The elements the build writes the engine's addresses onto: an assessment's form, and
  *  a tool (a scorecard to fill in, a debrief). */
@@ -142,26 +143,12 @@ function noPyodideYet() {
     typeof window.loadPyodide !== "function";
 }
 
-/** The snapshot of Python with the engine imported, unpacked (see the early loader, which
- *  does the same when it starts Python), or null where there is none or no way to unpack
- *  it. A snapshot that fails to load is ignored: Python then starts the usual way. */
-function snapshotAt(url) {
-  if (!url || typeof DecompressionStream !== "function") { return null; }
-  const memory = fetchBytes(url).then(function (buffer) {
-    const bytes = new Uint8Array(buffer);
-    if (bytes[0] !== 0x1f || bytes[1] !== 0x8b) { return bytes; } // unpacked by the host
-    const stream = new Blob([bytes]).stream().pipeThrough(new DecompressionStream("gzip"));
-    return new Response(stream).arrayBuffer().then(function (b) { return new Uint8Array(b); });
-  });
-  memory.catch(function () {}); // read by loadPyodide later
-  return memory;
-}
-
 /** Pyodide itself, started here or by the page head's early loader (whichever runs first
  *  starts it, the other reuses it), kept apart from the engine: a retry after a failed
  *  engine load reuses this runtime. */
 async function startPyodide(indexURL, snapshotUrl) {
-  const memory = window.__playbookPyodideEarly || pyodidePromise ? null : snapshotAt(snapshotUrl);
+  const snapshot = window.__playbookPyodideEarly || pyodidePromise || !snapshotUrl ||
+    typeof DecompressionStream !== "function" ? null : readSnapshot(snapshotUrl);
   if (noPyodideYet()) { await injectScript(indexURL + "pyodide.js"); }
   if (noPyodideYet()) { throw new Error("pyodide.js defines no loadPyodide"); }
   reportStep(2);
@@ -170,14 +157,21 @@ async function startPyodide(indexURL, snapshotUrl) {
       return window.loadPyodide(snapshot ? { indexURL: indexURL, _loadSnapshot: snapshot }
         : { indexURL: indexURL });
     };
-    pyodidePromise = window.__playbookPyodideEarly ||
-      (memory ? start(memory).then(function (started) {
-        window.__playbookSnapshot = "used";
-        return started;
-      }, function () {
-        window.__playbookSnapshot = "refused";
-        return start(null);
-      }) : start(null));
+    pyodidePromise = window.__playbookPyodideEarly || (!snapshot ? start(null)
+      : snapshotWanted(snapshot).then(function (wanted) {
+        if (!wanted) {
+          window.__playbookSnapshot = snapshot.failed ? "refused" : "too slow";
+          snapshot.drop();
+          return start(null);
+        }
+        return start(snapshot.bytes).then(function (started) {
+          window.__playbookSnapshot = "used";
+          return started;
+        }, function () {
+          window.__playbookSnapshot = "refused";
+          return start(null);
+        });
+      }));
     window.__playbookPyodideEarly = pyodidePromise;
     pyodidePromise.catch(function () {
       pyodidePromise = null;
