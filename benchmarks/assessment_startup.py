@@ -69,6 +69,9 @@ READY = {
     "bare": "window.__bareReady",
     "content": "window.__bareReady",
 }
+#: How each page loaded started Python: "used" (from the snapshot), "too slow", "refused",
+#: or None (no snapshot: the usual way).
+SNAPSHOTS: list[str | None] = []
 # Added to every page before its own scripts: at each animation frame, whether the page is
 # ready; the time of the first frame that finds it so is kept in window.__scorableAt.
 FRAME_POLLER = """(() => {
@@ -134,6 +137,7 @@ def _time_to(browser: Any, url: str, ready: str,
     elapsed = time.perf_counter() - started
     page.wait_for_function("window.__scorableAt !== undefined", timeout=120_000)
     in_page = page.evaluate("window.__scorableAt") / 1000
+    SNAPSHOTS.append(page.evaluate("window.__playbookSnapshot || null"))
     context.close()
     return in_page, elapsed
 
@@ -200,9 +204,12 @@ def main() -> None:
             with sync_playwright() as playwright:
                 browser = playwright.chromium.launch(executable_path="/usr/bin/chromium",
                                                      args=CHROMIUM_ARGS)
+                started_by: list[str | None] = []
                 for run in range(1, args.runs + 1):
                     for name, url in urls.items():
                         times[name].append(_time_to(browser, url, READY[name], args.mbit))
+                        if name == "assessment":
+                            started_by.append(SNAPSHOTS[-1])
                     print(f"  round {run}: " + ", ".join(
                         f"{name} {times[name][-1][0]:.3f} s" for name in urls),
                         file=sys.stderr, flush=True)
@@ -222,6 +229,9 @@ def main() -> None:
         target = " target: at most +5%" if way == 0 else ""
         print(f"  overhead            {_overheads(times, 'assessment', way)}{target}")
         print(f"  content's overhead  {_overheads(times, 'content', way)}")
+    ways = ", ".join(f"{way or 'no snapshot'}: {started_by.count(way)}"
+                     for way in dict.fromkeys(started_by))
+    print(f"the assessment page's Python started from its snapshot: {ways}")
     print(f"rescore in page    {_stats(engine, 'ms', 1000)}   (score + draw; target: median "
           "under 50 ms)")
     print(f"click to result    {_stats(on_screen, 'ms', 1000)}   (as seen by Playwright, "
