@@ -5,8 +5,9 @@ two-core machine). Pyodide can start from a copy of its memory instead, taken on
 Python is up and the engine imported: then it is up in about a tenth of that time. The
 build makes that copy with Node, which runs the same Pyodide files the site ships, and
 writes it gzip-compressed beside the engine's wheel (about 6 MB; 31 MB unpacked); the
-page's early loader fetches it alongside the runtime and starts from it, and starts
-Python the usual way when it is missing, unreadable or refused.
+page's early loader fetches it alongside the runtime and starts from it when it comes
+fast enough to pay for itself, and starts Python the usual way when it does not, or is
+missing, unreadable or refused (`generators/assets/early-loader.js`).
 
 A build without Node on PATH (a compiler installed with pip alone) makes none: its
 pages start Python the usual way. A snapshot belongs to one engine wheel and one Pyodide
@@ -46,8 +47,8 @@ def engine_snapshot(pyodide_dir: Path, wheel: tuple[str, bytes], *,
     with Node (or taken from the user's cache); None without Node, or when Node could
     not make it (said in one line on `progress`)."""
     node = shutil.which("node")
-    if node is None:
-        return None
+    if node is None or not (pyodide_dir / "pyodide.js").is_file():
+        return None  # (a runtime that is not whole is reported as the build copies it)
     wasm = pyodide_dir / "pyodide.asm.wasm"
     script = resources.files("generators").joinpath("pyodide/snapshot.cjs")
     # Made again for another engine, another runtime, or another way of making it.

@@ -66,12 +66,15 @@ def test_a_runtime_node_cannot_start_gives_one_line(cache: Path, tmp_path: Path)
     broken = tmp_path / "not-pyodide"
     broken.mkdir()
     (broken / "package.json").write_text('{"version": "0.0.1"}')
+    assert snapshot.engine_snapshot(broken, engine_wheel(), progress=io.StringIO()) is None
+    (broken / "pyodide.js").write_text('throw new Error("not a runtime");\n')
     said = io.StringIO()
     assert snapshot.engine_snapshot(broken, engine_wheel(), progress=said) is None
     lines = said.getvalue().splitlines()
     assert len(lines) == 1, lines
     assert lines[0].startswith("playbook: note: no Python snapshot for the assessment pages "
                                "(they start Python the usual way): Node could not make one: ")
+    assert "not a runtime" in lines[0]
     assert not cache.exists()
 
 
