@@ -68,8 +68,8 @@
   script.src = base + "pyodide.js";
   script.onload = function () {
     if (window.__playbookPyodideEarly || !window.loadPyodide) { pythonUp(); return; }
-    const start = function (snapshot) {
-      return window.loadPyodide(snapshot ? { indexURL: base, _loadSnapshot: snapshot }
+    const start = function (memory) {
+      return window.loadPyodide(memory ? { indexURL: base, _loadSnapshot: memory }
         : { indexURL: base });
     };
     const pyodide = !snapshot ? start(null) : snapshotWanted(snapshot).then(function (wanted) {

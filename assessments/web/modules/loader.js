@@ -153,8 +153,8 @@ async function startPyodide(indexURL, snapshotUrl) {
   if (noPyodideYet()) { throw new Error("pyodide.js defines no loadPyodide"); }
   reportStep(2);
   if (!pyodidePromise) {
-    const start = function (snapshot) {
-      return window.loadPyodide(snapshot ? { indexURL: indexURL, _loadSnapshot: snapshot }
+    const start = function (memory) {
+      return window.loadPyodide(memory ? { indexURL: indexURL, _loadSnapshot: memory }
         : { indexURL: indexURL });
     };
     pyodidePromise = window.__playbookPyodideEarly || (!snapshot ? start(null)
