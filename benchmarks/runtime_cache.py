@@ -198,8 +198,8 @@ def main() -> None:
             for worker in pages.glob("**/playbook-sw.js"):
                 worker.unlink()
             uncached = measure(launch, base, sent, work / "profile-without-worker", 0)
-    print("runtime files (Pyodide, engine wheel and snapshot) fetched over the network, one Chromium "
-          "profile, pages branch with 2026-Q3 and 2026-Q4 sharing _runtime/pyodide-*/")
+    print("runtime files (Pyodide, engine wheel and snapshot) fetched over the network, one "
+          "Chromium profile, pages branch with 2026-Q3 and 2026-Q4 sharing _runtime/pyodide-*/")
     for title, visits in (("with the runtime cache's service worker", cached),
                           ("without it (the browser's HTTP cache only)", uncached)):
         print(title)
