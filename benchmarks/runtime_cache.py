@@ -41,7 +41,7 @@ ASSESSMENT = "team-maturity"
 #: The files the runtime cache keeps: Pyodide's, the engine's wheel and its snapshot.
 RUNTIME = re.compile(r"/(pyodide\.js|pyodide\.mjs|pyodide\.asm\.mjs|pyodide\.asm\.js|"
                      r"pyodide\.asm\.wasm|python_stdlib\.zip|pyodide-lock\.json)$"
-                     r"|/assets/engine/[^/]+\.(?:whl|snapshot)$")
+                     r"|/assets/engine/[^/]+\.(?:whl|snapshot)$|/_runtime/[^/]+/engines/[^/]+\.snapshot$")
 READY = ("document.querySelector('form.pb-assessment')"
          " && document.querySelector('form.pb-assessment').dataset.state === 'ready'")
 #: How many runtime files the page loaded, and how many entries the runtime caches hold.

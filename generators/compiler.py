@@ -28,6 +28,7 @@ from generators.render.assets import (
     needs_engine,
     runtime_info,
     shared_runtime,
+    snapshot_file,
     theme_files,
     theme_urls,
 )
@@ -122,10 +123,16 @@ class Compiler:
             pyodide_url, shared = shared_runtime(pyodide_dir)
         worker = cache_worker_url(pyodide.version_of(pyodide_dir) if pyodide_dir else None,
                                   shared=bool(shared))
-        snapshot = (self.snapshot(pyodide_dir)
-                    if pyodide_dir is not None and config.python_snapshot() else None)
-        runtime = runtime_info(playbook, self.wheel[0], pyodide_url, worker,
-                               snapshot[0] if snapshot else None)
+        made = (self.snapshot(pyodide_dir)
+                if pyodide_dir is not None and config.python_snapshot() else None)
+        snapshot, snapshot_site_file = None, None
+        if made is not None and pyodide_dir is not None:
+            snapshot, placed = snapshot_file(*made, pyodide_dir, shared=bool(shared))
+            if shared:  # beside the shared runtime, before the worker (which goes last)
+                shared.insert(len(shared) - 1, placed)
+            else:
+                snapshot_site_file = placed
+        runtime = runtime_info(playbook, self.wheel[0], pyodide_url, worker, snapshot)
         # 5. Every page and calendar; text from YAML is made inert as it is printed.
         graph = Graph(playbook, self.references)
         docs = hand_written(config, config.docs_dir)
@@ -150,7 +157,7 @@ class Compiler:
                                         use_directory_urls=config.use_directory_urls,
                                         pyodide_dir=pyodide_dir, pyodide_url=pyodide_url,
                                         cache_worker=worker, graph=graph,
-                                        snapshot=snapshot),
+                                        snapshot=snapshot, snapshot_file=snapshot_site_file),
                       # 7. Hand-written pages last: one replaces a generated page of its path.
                       *(SiteFile(uri, source=path) for uri, path in docs.items())]
         # 8. Theme overrides: the user's, and ours that starts Pyodide from the page head.

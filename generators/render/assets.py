@@ -42,6 +42,8 @@ PYODIDE_URI = "assets/pyodide/"
 #: On the pages branch: the Pyodide every published version loads, in a folder named by
 #: its version (`_runtime/pyodide-314.0.7/`), beside the versions' folders.
 SHARED_RUNTIME_DIR = "_runtime/"
+#: The folder of the shared runtime that keeps the published versions' snapshots of Python.
+SNAPSHOT_FOLDER = "engines/"
 ENGINE_URI = "assets/engine/"
 SPECS_URI = "assets/assessments/"
 SCORECARD_SPECS_URI = "assets/scorecards/"
@@ -124,13 +126,13 @@ def theme_urls() -> tuple[list[str], list[Script]]:
 def runtime_info(playbook: Playbook, wheel_name: str,
                  pyodide_url: str | None = None,
                  cache_worker: str | None = None,
-                 snapshot_name: str | None = None) -> dict[str, Any]:
+                 snapshot: str | None = None) -> dict[str, Any]:
     """Where the assessment pages find Pyodide, the engine, the snapshot of Python with the
     engine imported (None: there is none) and the worker that keeps them in the browser
     (site-root-relative URLs; see `cache_worker_url`)."""
     manifest = playbook.manifest
     return {"pyodide": pyodide_url or PYODIDE_URI, "engine": ENGINE_URI + wheel_name,
-            "snapshot": ENGINE_URI + snapshot_name if snapshot_name else None,
+            "snapshot": snapshot,
             "cache_worker": cache_worker,
             "playbook_version": manifest.version if manifest else None,
             "playbook_title": manifest.title if manifest else None}
@@ -154,13 +156,14 @@ def cache_worker_file(uri: str = CACHE_WORKER) -> SiteFile:
 def assessment_files(playbook: Playbook, wheel: tuple[str, bytes], *,
                      use_directory_urls: bool = True, pyodide_dir: Path | None = None,
                      pyodide_url: str | None = None, cache_worker: str | None = None,
-                     graph: Graph | None = None,
-                     snapshot: tuple[str, bytes] | None = None) -> list[SiteFile]:
+                     graph: Graph | None = None, snapshot: str | None = None,
+                     snapshot_file: SiteFile | None = None) -> list[SiteFile]:
     """Everything the assessment pages load, or nothing when there are no assessments.
 
     `wheel` is the engine's `(file name, bytes)` from `generators.render.wheel.engine_wheel()`;
-    `cache_worker` is the worker's URL from `cache_worker_url`; `snapshot` the
-    `(file name, bytes)` of Python's snapshot (`generators.pyodide.snapshot`), if any.
+    `cache_worker` is the worker's URL from `cache_worker_url`; `snapshot` the URL of
+    Python's snapshot (`generators.pyodide.snapshot`), if any, and `snapshot_file` its
+    file when it goes inside the site (see `snapshot_files`).
     """
     if not needs_engine(playbook):
         return []
@@ -171,16 +174,15 @@ def assessment_files(playbook: Playbook, wheel: tuple[str, bytes], *,
                                                      graph).items()]
     wheel_name, wheel_bytes = wheel
     files += [SiteFile(ENGINE_URI + wheel_name, wheel_bytes), cache_worker_file()]
-    if snapshot is not None:
-        files.append(SiteFile(ENGINE_URI + snapshot[0], snapshot[1]))
+    if snapshot_file is not None:
+        files.append(snapshot_file)
     if pyodide_url is None:
         if pyodide_dir is None:
             raise MissingPyodide("the assessments need Pyodide: build without --no-fetch to "
                                  "download the pinned version once, run 'npm ci' to install "
                                  "it, or set the plugin's pyodide_dir or pyodide_url")
         files += pyodide_files(pyodide_dir, PYODIDE_URI)
-    runtime = runtime_info(playbook, wheel_name, pyodide_url, cache_worker,
-                           snapshot[0] if snapshot else None)
+    runtime = runtime_info(playbook, wheel_name, pyodide_url, cache_worker, snapshot)
     files.append(SiteFile(RUNTIME_URI, json.dumps(runtime, indent=2).encode()))
     return files
 
@@ -193,6 +195,19 @@ def pyodide_files(pyodide_dir: Path, prefix: str) -> list[SiteFile]:
                              "pyodide npm package")
     return [*(SiteFile(prefix + name, source=pyodide_dir / name) for name in PYODIDE_FILES),
             SiteFile(prefix + LICENSE_FILE, licence_notice(version_of(pyodide_dir)))]
+
+
+def snapshot_file(name: str, data: bytes, pyodide_dir: Path,
+                  shared: bool) -> tuple[str, SiteFile]:
+    """Where Python's snapshot goes, and its file: beside the engine's wheel in a site; for
+    a published version that loads the shared runtime, in that runtime's `engines/`
+    folder, by its path on the pages branch, so that versions with the same engine keep
+    one copy (its name carries the engine's hash). The URL is relative to the site's (or
+    the version's) root."""
+    if not shared:
+        return ENGINE_URI + name, SiteFile(ENGINE_URI + name, data)
+    folder = f"{SHARED_RUNTIME_DIR}pyodide-{version_of(pyodide_dir)}/{SNAPSHOT_FOLDER}"
+    return "../" + folder + name, SiteFile(folder + name, data)
 
 
 def shared_runtime(pyodide_dir: Path) -> tuple[str, list[SiteFile]]:

@@ -56,7 +56,8 @@ def published(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def test_the_runtime_is_on_the_branch_once_beside_the_versions(published: Path) -> None:
     names = sorted(line.split("\t")[1].removeprefix(RUNTIME)
                    for line in tree(published, "gh-pages", RUNTIME).splitlines())
-    assert names == sorted([*RUNTIME_FILES, LICENSE_FILE])
+    assert [n for n in names if not n.startswith("engines/")] == sorted(
+        [*RUNTIME_FILES, LICENSE_FILE])
     # The older version keeps the copy it was published with; the new one has none.
     assert wasm_paths(published) == ["2026-Q3/assets/pyodide/pyodide.asm.wasm",
                                      RUNTIME + "pyodide.asm.wasm"]
@@ -75,6 +76,23 @@ def test_the_new_version_loads_the_shared_runtime(published: Path) -> None:
     assert f'"../../../{RUNTIME}"' in page
     old = git("show", "gh-pages:2026-Q3/assessments/team-maturity/index.html", cwd=published)
     assert 'data-pyodide="assets/pyodide/"' in old
+
+
+def test_the_snapshot_of_python_is_kept_beside_the_shared_runtime(published: Path) -> None:
+    """Versions with the same engine keep one copy of it, not one each."""
+    snapshots = [line.split("\t")[1] for line in tree(
+        published, "gh-pages", RUNTIME + "engines").splitlines()]
+    assert len(snapshots) == 1 and snapshots[0].endswith(".snapshot"), snapshots
+    name = snapshots[0].rsplit("/", 1)[1]
+    runtime = json.loads(git("show", "gh-pages:2026-Q4/assets/playbook/runtime.json",
+                             cwd=published))
+    assert runtime["snapshot"] == f"../{RUNTIME}engines/{name}"
+    assert not [line for line in tree(published, "gh-pages", "2026-Q4/assets/engine")
+                .splitlines() if line.endswith(".snapshot")]
+    # The version published with its own runtime keeps its snapshot beside its wheel.
+    own = json.loads(git("show", "gh-pages:2026-Q3/assets/playbook/runtime.json",
+                         cwd=published))
+    assert own["snapshot"].startswith("assets/engine/") and own["snapshot"].endswith(".snapshot")
 
 
 def test_a_second_shared_version_adds_no_runtime(published: Path) -> None:

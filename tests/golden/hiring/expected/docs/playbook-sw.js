@@ -14,7 +14,9 @@
 var VERSION = new URL(self.location.href).searchParams.get("pyodide") || "unversioned";
 var CACHE = "playbook-runtime-" + VERSION;
 var RUNTIME_FILE = /\/(pyodide\.js|pyodide\.mjs|pyodide\.asm\.mjs|pyodide\.asm\.js|pyodide\.asm\.wasm|python_stdlib\.zip|pyodide-lock\.json)$/;
-var ENGINE_WHEEL = /\/assets\/engine\/([^/]+\.(?:whl|snapshot))$/;
+// An engine's wheel and its snapshot of Python, beside it or (a published version that
+// loads the shared runtime) in that runtime's engines/ folder.
+var ENGINE_WHEEL = /\/(?:assets\/engine|_runtime\/[^/]+\/engines)\/([^/]+\.(?:whl|snapshot))$/;
 
 /* The key a runtime file is cached under, or null for any other request. A wheel's name
  * (and its snapshot's) carries a hash of its content, so every version with the same
