@@ -68,24 +68,7 @@
   script.src = base + "pyodide.js";
   script.onload = function () {
     if (window.__playbookPyodideEarly || !window.loadPyodide) { pythonUp(); return; }
-    const start = function (memory) {
-      return window.loadPyodide(memory ? { indexURL: base, _loadSnapshot: memory }
-        : { indexURL: base });
-    };
-    const pyodide = !snapshot ? start(null) : snapshotWanted(snapshot).then(function (wanted) {
-      if (!wanted) {
-        window.__playbookSnapshot = snapshot.failed ? "refused" : "too slow";
-        snapshot.drop();
-        return start(null);
-      }
-      return start(snapshot.bytes).then(function (python) {
-        window.__playbookSnapshot = "used";
-        return python;
-      }, function () {
-        window.__playbookSnapshot = "refused";
-        return start(null);
-      });
-    });
+    const pyodide = startPython(base, snapshot);
     window.__playbookPyodideEarly = pyodide;
     pyodide.catch(function () { window.__playbookPyodideEarly = null; });
     early.imported = Promise.all([pyodide, wheel]).then(function (loaded) {
@@ -100,7 +83,7 @@
 
   if (workerUrl) { cacheRuntime(workerUrl); }
 
-  /* readSnapshot, snapshotWanted and gunzipped are the same code as in
+  /* readSnapshot, startPython, snapshotWanted and gunzipped are the same code as in
    * assessments/web/modules/snapshot.js, which the widget's loader imports (a test keeps
    * them the same): this script runs before any module can.
    *
@@ -147,6 +130,31 @@
       }, { once: true });
     };
     return state;
+  }
+
+  /** Pyodide, started by `loadPyodide` with the Python files at `indexURL`: from `snapshot`
+   *  (a `readSnapshot`, or null) when it is wanted and loads, else the usual way;
+   *  `window.__playbookSnapshot` says which way it went. */
+  function startPython(indexURL, snapshot) {
+    const start = function (memory) {
+      return window.loadPyodide(memory ? { indexURL: indexURL, _loadSnapshot: memory }
+        : { indexURL: indexURL });
+    };
+    if (!snapshot) { return start(null); }
+    return snapshotWanted(snapshot).then(function (wanted) {
+      if (!wanted) {
+        window.__playbookSnapshot = snapshot.failed ? "refused" : "too slow";
+        snapshot.drop();
+        return start(null);
+      }
+      return start(snapshot.bytes).then(function (python) {
+        window.__playbookSnapshot = "used";
+        return python;
+      }, function () {
+        window.__playbookSnapshot = "refused";
+        return start(null);
+      });
+    });
   }
 
   /* Whether Python should start from the snapshot: yes once it is in; no when it failed;

@@ -25,5 +25,5 @@ def _function(text: str, name: str) -> list[str]:
 
 def test_the_early_loader_and_the_module_have_the_same_functions() -> None:
     early, module = EARLY.read_text(), MODULE.read_text()
-    for name in ("readSnapshot", "snapshotWanted", "gunzipped"):
+    for name in ("readSnapshot", "startPython", "snapshotWanted", "gunzipped"):
         assert _function(early, name) == _function(module, name), name

@@ -5,7 +5,7 @@
  */
 
 import { siteUrl } from "./dom.js";
-import { readSnapshot, snapshotWanted } from "./snapshot.js";
+import { readSnapshot, startPython } from "./snapshot.js";
 
 /** The elements the build writes the engine's addresses onto: an assessment's form, and
  *  a tool (a scorecard to fill in, a debrief). */
@@ -153,25 +153,7 @@ async function startPyodide(indexURL, snapshotUrl) {
   if (noPyodideYet()) { throw new Error("pyodide.js defines no loadPyodide"); }
   reportStep(2);
   if (!pyodidePromise) {
-    const start = function (memory) {
-      return window.loadPyodide(memory ? { indexURL: indexURL, _loadSnapshot: memory }
-        : { indexURL: indexURL });
-    };
-    pyodidePromise = window.__playbookPyodideEarly || (!snapshot ? start(null)
-      : snapshotWanted(snapshot).then(function (wanted) {
-        if (!wanted) {
-          window.__playbookSnapshot = snapshot.failed ? "refused" : "too slow";
-          snapshot.drop();
-          return start(null);
-        }
-        return start(snapshot.bytes).then(function (started) {
-          window.__playbookSnapshot = "used";
-          return started;
-        }, function () {
-          window.__playbookSnapshot = "refused";
-          return start(null);
-        });
-      }));
+    pyodidePromise = window.__playbookPyodideEarly || startPython(indexURL, snapshot);
     window.__playbookPyodideEarly = pyodidePromise;
     pyodidePromise.catch(function () {
       pyodidePromise = null;

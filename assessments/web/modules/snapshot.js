@@ -2,7 +2,7 @@
  * generators/pyodide/snapshot.py): read as it arrives, and judged worth waiting for or not.
  *
  * The page head's early loader (generators/assets/early-loader.js) keeps its own copy of
- * these three functions: it runs before any module can. This one serves the widget's
+ * these four functions: it runs before any module can. This one serves the widget's
  * loader, which starts Python on a page reached by the theme's instant navigation.
  */
 
@@ -49,6 +49,31 @@ export function readSnapshot(url) {
     }, { once: true });
   };
   return state;
+}
+
+/** Pyodide, started by `loadPyodide` with the Python files at `indexURL`: from `snapshot`
+ *  (a `readSnapshot`, or null) when it is wanted and loads, else the usual way;
+ *  `window.__playbookSnapshot` says which way it went. */
+export function startPython(indexURL, snapshot) {
+  const start = function (memory) {
+    return window.loadPyodide(memory ? { indexURL: indexURL, _loadSnapshot: memory }
+      : { indexURL: indexURL });
+  };
+  if (!snapshot) { return start(null); }
+  return snapshotWanted(snapshot).then(function (wanted) {
+    if (!wanted) {
+      window.__playbookSnapshot = snapshot.failed ? "refused" : "too slow";
+      snapshot.drop();
+      return start(null);
+    }
+    return start(snapshot.bytes).then(function (python) {
+      window.__playbookSnapshot = "used";
+      return python;
+    }, function () {
+      window.__playbookSnapshot = "refused";
+      return start(null);
+    });
+  });
 }
 
 /** Whether Python should start from the snapshot: yes once it is in; no when it failed;
